@@ -1,0 +1,232 @@
+//! Finding actor, person, region and demonym mentions with one Aho-Corasick
+//! automaton built from the lexicon.
+//!
+//! Each lexicon name is searched as written, with its first letter upper-cased
+//! and in all capitals, never lower-cased: `US` does not match `us`, `Quad`
+//! matches `QUAD`. Matches are leftmost-longest and must sit between word
+//! boundaries, where hyphens, dashes and apostrophes count as boundaries, so
+//! `China-Russia`, `U.S.-Japan` and `China's` all give their parts.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::{Lexicon, Referent};
+use crate::model::{ActorId, Mention, MentionKind};
+
+/// The lexicon compiled for searching. Build once, share across threads.
+pub struct Tagger {
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the index of its lexicon name.
+    pattern_names: Vec<usize>,
+    lexicon: Lexicon,
+}
+
+impl Tagger {
+    pub fn new(lexicon: Lexicon) -> Tagger {
+        let (patterns, pattern_names) = search_forms(&lexicon);
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("lexicon names are short literals well under automaton limits");
+        Tagger {
+            automaton,
+            pattern_names,
+            lexicon,
+        }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every search form with the actor and kind it stands for, for
+    /// `claimex lexicon list`.
+    pub fn search_forms(&self) -> Vec<(String, Option<ActorId>, MentionKind)> {
+        let (patterns, names) = search_forms(&self.lexicon);
+        patterns
+            .into_iter()
+            .zip(names)
+            .map(|(form, i)| {
+                let name = &self.lexicon.names[i];
+                (form, self.resolve(&name.referent, None), name.kind)
+            })
+            .collect()
+    }
+
+    fn resolve(&self, referent: &Referent, date: Option<&str>) -> Option<ActorId> {
+        match referent {
+            Referent::Actor(id) => Some(id.clone()),
+            Referent::Person(i) => self.lexicon.people[*i].actor_on(date),
+            Referent::Region => None,
+        }
+    }
+
+    /// Mentions in `text[span]`, with offsets into `text`.
+    pub fn tag(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        sentence: usize,
+        date: Option<&str>,
+    ) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        let mut at = span.start;
+        while at < span.end {
+            let input = Input::new(text).span(at..span.end);
+            let Some(m) = self.automaton.find(input) else {
+                break;
+            };
+            if at_word_boundaries(text, m.start(), m.end()) {
+                let name = &self.lexicon.names[self.pattern_names[m.pattern().as_usize()]];
+                mentions.push(Mention {
+                    sentence,
+                    span: m.start()..m.end(),
+                    actor: self.resolve(&name.referent, date),
+                    kind: name.kind,
+                });
+                at = m.end();
+            } else {
+                at = next_char_boundary(text, m.start());
+            }
+        }
+        mentions
+    }
+}
+
+/// The strings the automaton searches, and the name each came from. Forms as
+/// written win over derived capitalisations when two names collide.
+fn search_forms(lexicon: &Lexicon) -> (Vec<String>, Vec<usize>) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut patterns = Vec::new();
+    let mut names = Vec::new();
+    let variants: [fn(&str) -> String; 3] = [str::to_string, capitalise_first, str::to_uppercase];
+    for variant in variants {
+        for (i, name) in lexicon.names.iter().enumerate() {
+            let form = variant(&name.text);
+            if form.is_empty() || seen.contains_key(&form) {
+                continue;
+            }
+            seen.insert(form.clone(), i);
+            patterns.push(form);
+            names.push(i);
+        }
+    }
+    (patterns, names)
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let last = text[..end].chars().next_back();
+    // A name ending in a full stop (`U.S.`) may be followed by anything.
+    let open_after = last == Some('.') || !after.is_some_and(is_word_char);
+    !before.is_some_and(is_word_char) && open_after
+}
+
+fn next_char_boundary(text: &str, from: usize) -> usize {
+    let mut i = from + 1;
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon;
+    use std::sync::LazyLock;
+
+    static TAGGER: LazyLock<Tagger> = LazyLock::new(|| Tagger::new(lexicon::load(None).unwrap()));
+
+    fn found(text: &str) -> Vec<(String, String, &'static str)> {
+        TAGGER
+            .tag(text, 0..text.len(), 0, None)
+            .into_iter()
+            .map(|m| {
+                let actor = m.actor.map(|a| a.0).unwrap_or_else(|| "-".into());
+                (text[m.span].to_string(), actor, m.kind.as_str())
+            })
+            .collect()
+    }
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        found(text).into_iter().map(|(t, a, _)| (t, a)).collect()
+    }
+
+    fn p(t: &str, a: &str) -> (String, String) {
+        (t.to_string(), a.to_string())
+    }
+
+    /// (sentence, expected (text, actor) mentions)
+    #[test]
+    fn tags_table() {
+        let cases: Vec<(&str, Vec<(String, String)>)> = vec![
+            (
+                "the China-Russia partnership",
+                vec![p("China", "CHN"), p("Russia", "RUS")],
+            ),
+            (
+                "the U.S.-Japan-Korea trilateral",
+                vec![p("U.S.", "USA"), p("Japan", "JPN"), p("Korea", "KOR")],
+            ),
+            (
+                "U.S.-China rivalry",
+                vec![p("U.S.", "USA"), p("China", "CHN")],
+            ),
+            (
+                "China's rise and Beijing's leaders",
+                vec![p("China", "CHN"), p("Beijing", "CHN")],
+            ),
+            ("let us go to the US", vec![p("US", "USA")]),
+            (
+                "QUAD and the Quad",
+                vec![p("QUAD", "QUAD"), p("Quad", "QUAD")],
+            ),
+            (
+                "Iranian drones, not Iran",
+                vec![p("Iranian", "IRN"), p("Iran", "IRN")],
+            ),
+            ("North Korean troops", vec![p("North Korean", "PRK")]),
+            (
+                "the Kremlin and Washington",
+                vec![p("Kremlin", "RUS"), p("Washington", "USA")],
+            ),
+            (
+                "the Trump administration",
+                vec![p("Trump administration", "USA")],
+            ),
+            ("Vladimir Putin's war", vec![p("Vladimir Putin", "RUS")]),
+            ("Kissinger wrote", vec![p("Kissinger", "-")]),
+            ("Russiagate and Chinatown", vec![]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(pairs(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn kinds_are_reported() {
+        let kinds: Vec<&str> = found("Russian forces in Crimea, Moscow, NATO, Putin")
+            .into_iter()
+            .map(|(_, _, k)| k)
+            .collect();
+        assert_eq!(
+            kinds,
+            ["demonym", "region", "metonym", "organisation", "person"]
+        );
+    }
+}
