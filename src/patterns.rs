@@ -1,0 +1,608 @@
+//! Reading `lexicons/patterns.txt`: relation patterns an analyst can read.
+//!
+//! A pattern is a block of `key value` lines:
+//!
+//! ```text
+//! pattern  supports.supply_to
+//! relation supports
+//! match    {X} {aux} [[{supply}]] {np} to {Y}
+//! example  Iran supplied drones to Russia. => IRN supports RUS
+//! counter  Iran hopes to supply drones to Russia.
+//! ```
+//!
+//! `match` templates are regular expressions over a sentence *skeleton* in
+//! which every actor mention is replaced by a slot (`<N0>` for a name or a
+//! coordinated list of names, `<A1>` for a demonym, `<H2>` for a hyphenated
+//! compound). Macros in braces expand to slots and to common gaps; `[[...]]`
+//! marks the cue word, which negation and modality are judged against.
+//! `define name = regex` lines outside blocks add macros. The header of
+//! `patterns.txt` documents every macro.
+
+use regex::{Regex, RegexBuilder};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use crate::lexicon::{Origin, Problem};
+use crate::model::Polarity;
+
+/// The twelve relations of the contract.
+pub const RELATIONS: &[(&str, bool)] = &[
+    ("member_of", false),
+    ("cooperates_with", true),
+    ("supports", false),
+    ("trades_with", true),
+    ("depends_on", false),
+    ("negotiates_with", true),
+    ("competes_with", true),
+    ("deters", false),
+    ("pressures", false),
+    ("condemns", false),
+    ("sanctions", false),
+    ("attacks", false),
+];
+
+pub fn is_symmetric(relation: &str) -> bool {
+    RELATIONS.iter().any(|&(r, sym)| r == relation && sym)
+}
+
+/// What a slot macro accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotForm {
+    /// A name, metonym, person or agent phrase, or a coordinated list of them.
+    Nominal,
+    /// A demonym used as an adjective (`Russian`, `Chinese-supplied`).
+    Adjectival,
+    /// Either of the above.
+    Any,
+    /// A nominal slot whose actors are all organisations.
+    Organisation,
+    /// A nominal slot whose actors are all states.
+    State,
+}
+
+/// A claim an example sentence must give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedClaim {
+    pub subject: String,
+    pub relation: String,
+    pub object: String,
+    pub polarity: Polarity,
+}
+
+impl fmt::Display for ExpectedClaim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.polarity == Polarity::Negated {
+            " -"
+        } else {
+            ""
+        };
+        write!(
+            f,
+            "{} {} {}{sign}",
+            self.subject, self.relation, self.object
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub sentence: String,
+    pub claims: Vec<ExpectedClaim>,
+    pub origin: Origin,
+}
+
+/// One compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub id: String,
+    pub relation: String,
+    pub templates: Vec<Template>,
+    pub examples: Vec<Example>,
+    /// Sentences on which this pattern must give nothing.
+    pub counters: Vec<(String, Origin)>,
+    /// The cue itself denies the relation (`left NATO`): polarity is flipped.
+    pub negated: bool,
+    pub origin: Origin,
+}
+
+/// One compiled `match` line.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub regex: Regex,
+    /// Form required of slots X and Y (and PAIR, which fans out to every pair).
+    pub forms: HashMap<&'static str, SlotForm>,
+}
+
+impl Template {
+    pub fn has_pair(&self) -> bool {
+        self.forms.contains_key("PAIR")
+    }
+}
+
+/// All patterns, in file order (earlier patterns win ties).
+#[derive(Debug, Clone, Default)]
+pub struct PatternSet {
+    pub patterns: Vec<Pattern>,
+}
+
+/// Compiled-regex size bound per template: a runaway pattern is an error, not
+/// a memory blow-up.
+const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+const AUX_WORDS: &str = r"(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|never|no longer|also|already|still|reportedly|allegedly|repeatedly|openly|now|then|recently|further|again|both|all|jointly|itself|themselves|each|even|just|long|first|later|soon|once|meanwhile|however|thus|therefore|indeed|in turn|for (?:its|their) part|on (?:its|their) part|for instance|for example|on the other hand|by contrast|in contrast|in particular|at the same time|in practice|in effect|so far|to date|of course|in turn|above all|in recent years|for years|for decades|for now|in response|in (?:\d{4}|[A-Z]\w+ \d{4})|since \d{4}|last (?:year|month|week)|this (?:year|month|week)|(?:re|un)?(?:refuse|decline|fail|agree|continue|begin|began|start|move|vote|decide|threaten|pledge|promise|tr(?:y|ie)|hope|want|seek|sought|plan|intend|aim|appear|seem|need|wish|choose|chose|use|prepare|vow|expect|help|rush)(?:s|d|ed|ing)? to|went on to|going to|set to|about to|able to|which|who|that|\w+ly)";
+
+/// Built-in macros: name → (regex, may match nothing).
+static BUILTINS: LazyLock<HashMap<&'static str, (String, bool)>> = LazyLock::new(|| {
+    HashMap::from([
+        ("aux", (format!(r"(?:{AUX_WORDS},? ){{0,6}}"), true)),
+        ("np", (r"(?:[^<>\s]+ ){0,8}?".to_string(), true)),
+        ("gap", (r"(?:[^<>\s]+ ){0,16}?".to_string(), true)),
+        ("mods", (r"(?:[^<>\s]+ ){0,4}?".to_string(), true)),
+        ("w", (r"[^<>\s]+".to_string(), false)),
+    ])
+});
+
+fn slot_regex(name: &str, form: SlotForm) -> String {
+    let body = match form {
+        SlotForm::Adjectival => r"<A\d+>",
+        SlotForm::Any => r"(?:the )?<[NA]\d+>",
+        _ => r"(?:the )?<N\d+>",
+    };
+    format!("(?P<{name}>{body})")
+}
+
+fn pair_regex() -> String {
+    let one = r"(?:the )?<[NH]\d+>";
+    format!(r"(?P<PAIR>{one}(?:(?:,| and|, and) {one})*)")
+}
+
+/// Parses and compiles the patterns file; every problem is collected.
+pub fn parse(file: &str, text: &str) -> Result<PatternSet, Vec<Problem>> {
+    let mut parser = Parser::new(file);
+    for (i, raw) in text.lines().enumerate() {
+        parser.line(i + 1, raw.trim_end_matches('\r'));
+    }
+    parser.finish_block();
+    if parser.problems.is_empty() {
+        Ok(PatternSet {
+            patterns: parser.patterns,
+        })
+    } else {
+        Err(parser.problems)
+    }
+}
+
+struct Draft {
+    id: String,
+    relation: Option<String>,
+    templates: Vec<(String, usize)>,
+    examples: Vec<Example>,
+    counters: Vec<(String, Origin)>,
+    negated: bool,
+    origin: Origin,
+}
+
+struct Parser {
+    file: String,
+    defines: HashMap<String, String>,
+    draft: Option<Draft>,
+    patterns: Vec<Pattern>,
+    problems: Vec<Problem>,
+    ids: HashMap<String, usize>,
+}
+
+impl Parser {
+    fn new(file: &str) -> Parser {
+        Parser {
+            file: file.to_string(),
+            defines: HashMap::new(),
+            draft: None,
+            patterns: Vec::new(),
+            problems: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    fn origin(&self, line: usize) -> Origin {
+        Origin {
+            file: self.file.clone(),
+            line,
+        }
+    }
+
+    fn fail(&mut self, line: usize, message: impl Into<String>) {
+        self.problems.push(Problem {
+            origin: self.origin(line),
+            message: message.into(),
+        });
+    }
+
+    fn line(&mut self, number: usize, line: &str) {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            self.finish_block();
+            return;
+        }
+        if trimmed.starts_with('#') {
+            return;
+        }
+        let (key, value) = match trimmed.split_once(char::is_whitespace) {
+            Some((k, v)) => (k, v.trim()),
+            None => (trimmed, ""),
+        };
+        match key {
+            "define" => self.define(number, value),
+            "pattern" => self.start(number, value),
+            "relation" | "match" | "example" | "counter" | "note" | "polarity" => self.add(number, key, value),
+            other => self.fail(
+                number,
+                format!("unknown key `{other}`; use pattern, relation, match, polarity, example, counter, note or define"),
+            ),
+        }
+    }
+
+    fn define(&mut self, number: usize, value: &str) {
+        let Some((name, body)) = value.split_once('=') else {
+            return self.fail(number, "write `define name = regex`");
+        };
+        let name = name.trim();
+        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || name.is_empty() {
+            return self.fail(
+                number,
+                format!("macro name `{name}` must be letters, digits and `_`"),
+            );
+        }
+        if BUILTINS.contains_key(name) || ["X", "Y", "PAIR"].contains(&name) {
+            return self.fail(number, format!("`{name}` is a built-in macro"));
+        }
+        let body = body.trim().to_string();
+        if let Err(e) = Regex::new(&format!("(?:{body})")) {
+            return self.fail(number, format!("macro `{name}` is not a valid regex: {e}"));
+        }
+        self.defines.insert(name.to_string(), body);
+    }
+
+    fn start(&mut self, number: usize, id: &str) {
+        self.finish_block();
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            return self.fail(
+                number,
+                "a pattern needs an id without spaces, e.g. `pattern supports.supply_to`",
+            );
+        }
+        if let Some(prev) = self.ids.get(id) {
+            let prev = *prev;
+            return self.fail(
+                number,
+                format!("pattern id `{id}` is already used at line {prev}"),
+            );
+        }
+        self.ids.insert(id.to_string(), number);
+        self.draft = Some(Draft {
+            id: id.to_string(),
+            relation: None,
+            templates: Vec::new(),
+            examples: Vec::new(),
+            counters: Vec::new(),
+            negated: false,
+            origin: self.origin(number),
+        });
+    }
+
+    fn add(&mut self, number: usize, key: &str, value: &str) {
+        let origin = self.origin(number);
+        let example = (key == "example").then(|| parse_example(value, origin.clone()));
+        let Some(draft) = self.draft.as_mut() else {
+            return self.fail(
+                number,
+                format!("`{key}` outside a pattern block; start the block with `pattern <id>`"),
+            );
+        };
+        match key {
+            "relation" => {
+                if RELATIONS.iter().any(|(r, _)| *r == value) {
+                    draft.relation = Some(value.to_string());
+                } else {
+                    let known: Vec<&str> = RELATIONS.iter().map(|(r, _)| *r).collect();
+                    self.fail(
+                        number,
+                        format!(
+                            "unknown relation `{value}`; use one of {}",
+                            known.join(", ")
+                        ),
+                    );
+                }
+            }
+            "match" => draft.templates.push((value.to_string(), number)),
+            "example" => match example.expect("parsed for example lines") {
+                Ok(ex) => draft.examples.push(ex),
+                Err(msg) => self.fail(number, msg),
+            },
+            "counter" => draft.counters.push((value.to_string(), origin)),
+            "polarity" => match value {
+                "negated" => draft.negated = true,
+                "affirmed" => draft.negated = false,
+                other => self.fail(
+                    number,
+                    format!("polarity `{other}` must be `negated` or `affirmed`"),
+                ),
+            },
+            _ => {}
+        }
+    }
+
+    fn finish_block(&mut self) {
+        let Some(draft) = self.draft.take() else {
+            return;
+        };
+        let line = draft.origin.line;
+        let Some(relation) = draft.relation.clone() else {
+            return self.fail(
+                line,
+                format!("pattern `{}` has no `relation` line", draft.id),
+            );
+        };
+        if draft.templates.is_empty() {
+            return self.fail(line, format!("pattern `{}` has no `match` line", draft.id));
+        }
+        if draft.examples.is_empty() {
+            return self.fail(
+                line,
+                format!(
+                    "pattern `{}` has no `example` line; every pattern carries one",
+                    draft.id
+                ),
+            );
+        }
+        let mut templates = Vec::new();
+        for (template, number) in &draft.templates {
+            let mut forms = HashMap::new();
+            let regex = match self.compile(template, &mut forms) {
+                Ok(regex) => regex,
+                Err(msg) => {
+                    self.fail(*number, msg);
+                    continue;
+                }
+            };
+            let template = Template { regex, forms };
+            if !template.has_pair()
+                && !(template.forms.contains_key("X") && template.forms.contains_key("Y"))
+            {
+                self.fail(*number, "a template needs slots {X} and {Y}, or {PAIR}");
+            } else if template.has_pair() && !is_symmetric(&relation) {
+                self.fail(*number, format!("{{PAIR}} gives both orders, so it only fits symmetric relations, not `{relation}`"));
+            } else {
+                templates.push(template);
+            }
+        }
+        self.patterns.push(Pattern {
+            id: draft.id,
+            relation,
+            templates,
+            examples: draft.examples,
+            counters: draft.counters,
+            negated: draft.negated,
+            origin: draft.origin,
+        });
+    }
+
+    /// Expands macros and compiles one `match` template.
+    fn compile(
+        &self,
+        template: &str,
+        forms: &mut HashMap<&'static str, SlotForm>,
+    ) -> Result<Regex, String> {
+        let expanded = self.expand(template, forms)?;
+        RegexBuilder::new(&format!("(?i){expanded}"))
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|e| format!("template does not compile: {e}"))
+    }
+
+    fn expand(
+        &self,
+        template: &str,
+        forms: &mut HashMap<&'static str, SlotForm>,
+    ) -> Result<String, String> {
+        let mut out = String::new();
+        let mut rest = template;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix("[[") {
+                let end = after.find("]]").ok_or("`[[` without a closing `]]`")?;
+                let inner = self.expand(&after[..end], forms)?;
+                out.push_str(&format!(r"\b(?P<cue>{inner})\b"));
+                rest = &after[end + 2..];
+            } else if let Some(after) = rest.strip_prefix('{') {
+                let end = after.find('}').ok_or("`{` without a closing `}`")?;
+                let name = &after[..end];
+                rest = &after[end + 1..];
+                if name.chars().all(|c| c.is_ascii_digit() || c == ',') {
+                    // A regex repetition such as `{0,3}`, not a macro.
+                    out.push_str(&format!("{{{name}}}"));
+                } else if let Some((regex, optional)) = BUILTINS.get(name) {
+                    if *optional && out.ends_with(' ') {
+                        // `{X} {aux}` also matches `X, for its part, ...`.
+                        out.pop();
+                        out.push_str(",? ");
+                    }
+                    out.push_str(regex);
+                    // An optional macro brings its own trailing space.
+                    if *optional {
+                        rest = rest.strip_prefix(' ').unwrap_or(rest);
+                    }
+                } else if let Some(body) = self.defines.get(name) {
+                    out.push_str(&format!("(?:{body})"));
+                } else {
+                    out.push_str(&self.slot(name, forms)?);
+                }
+            } else {
+                let c = rest.chars().next().expect("rest is not empty");
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        Ok(out)
+    }
+
+    fn slot(
+        &self,
+        spec: &str,
+        forms: &mut HashMap<&'static str, SlotForm>,
+    ) -> Result<String, String> {
+        let (name, form) = match spec.split_once(':') {
+            Some((n, f)) => (n, f),
+            None => (spec, ""),
+        };
+        let name: &'static str = match name {
+            "X" => "X",
+            "Y" => "Y",
+            "PAIR" => {
+                return Ok(insert_form(forms, "PAIR", SlotForm::Nominal).map(|_| pair_regex())?);
+            }
+            other => {
+                return Err(format!(
+                    "unknown macro `{{{other}}}`; define it with `define {other} = ...`"
+                ));
+            }
+        };
+        let form = match form {
+            "" => SlotForm::Nominal,
+            "adj" => SlotForm::Adjectival,
+            "any" => SlotForm::Any,
+            "org" => SlotForm::Organisation,
+            "state" => SlotForm::State,
+            other => {
+                return Err(format!(
+                    "unknown slot form `{other}`; use adj, any, org or state"
+                ));
+            }
+        };
+        insert_form(forms, name, form)?;
+        Ok(slot_regex(name, form))
+    }
+}
+
+fn insert_form(
+    forms: &mut HashMap<&'static str, SlotForm>,
+    name: &'static str,
+    form: SlotForm,
+) -> Result<(), String> {
+    match forms.insert(name, form) {
+        Some(previous) if previous != form => Err(format!(
+            "slot {name} is used with two different forms in one pattern"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `Sentence. => IRN supports RUS; RUS attacks UKR -`
+fn parse_example(value: &str, origin: Origin) -> Result<Example, String> {
+    let (sentence, claims) = value.rsplit_once("=>").ok_or(
+        "an example is `sentence => SUBJECT relation OBJECT` (add ` -` for a negated claim)",
+    )?;
+    let mut expected = Vec::new();
+    for claim in claims.split(';') {
+        let parts: Vec<&str> = claim.split_whitespace().collect();
+        let polarity = match parts.get(3) {
+            None => Polarity::Affirmed,
+            Some(&"-") => Polarity::Negated,
+            Some(&"+") => Polarity::Affirmed,
+            Some(other) => return Err(format!("polarity `{other}` must be + or -")),
+        };
+        if parts.len() < 3 || parts.len() > 4 {
+            return Err(format!(
+                "`{}` is not `SUBJECT relation OBJECT [-]`",
+                claim.trim()
+            ));
+        }
+        if !RELATIONS.iter().any(|(r, _)| *r == parts[1]) {
+            return Err(format!("unknown relation `{}` in example", parts[1]));
+        }
+        let (mut subject, mut object) = (parts[0].to_string(), parts[2].to_string());
+        if is_symmetric(parts[1]) && object < subject {
+            std::mem::swap(&mut subject, &mut object);
+        }
+        expected.push(ExpectedClaim {
+            subject,
+            relation: parts[1].to_string(),
+            object,
+            polarity,
+        });
+    }
+    Ok(Example {
+        sentence: sentence.trim().to_string(),
+        claims: expected,
+        origin,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        match parse("patterns.txt", text) {
+            Ok(_) => Vec::new(),
+            Err(p) => p.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_valid_block_compiles() {
+        let set = parse(
+            "patterns.txt",
+            "define supply = supplie[sd]|sent\n\npattern s.one\nrelation supports\nmatch {X} {aux} [[{supply}]] {np} to {Y}\nexample Iran supplied drones to Russia. => IRN supports RUS\n",
+        )
+        .unwrap();
+        let regex = &set.patterns[0].templates[0].regex;
+        assert!(regex.is_match("<N0> has supplied drones to <N1>"));
+        assert!(regex.is_match("<N0> supplied <N1>") == false);
+    }
+
+    #[test]
+    fn broken_blocks_are_reported_by_line() {
+        let text = "pattern a\nrelation supports\nmatch {X} [[sends]] {Y}\n\npattern b\nrelation helps\nmatch {X} helps {Y}\nexample x => A supports B\n\npattern c\nrelation attacks\nmatch {X} (unclosed {Y}\nmatch {X} hits {Z}\nexample y => A attacks B\n";
+        let p = problems(text);
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("patterns.txt:1:") && m.contains("no `example`")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("patterns.txt:6:") && m.contains("unknown relation")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("patterns.txt:12:") && m.contains("does not compile")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("patterns.txt:13:") && m.contains("unknown macro")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn pair_only_for_symmetric_relations() {
+        let p =
+            problems("pattern a\nrelation supports\nmatch {PAIR} aid\nexample x => A supports B\n");
+        assert!(p[0].contains("symmetric"), "{p:?}");
+    }
+
+    #[test]
+    fn examples_sort_symmetric_ids() {
+        let ex = parse_example(
+            "s => USA cooperates_with JPN",
+            Origin {
+                file: "f".into(),
+                line: 1,
+            },
+        )
+        .unwrap();
+        assert_eq!(ex.claims[0].to_string(), "JPN cooperates_with USA");
+    }
+}

@@ -1,0 +1,534 @@
+//! Pulling relation triples out of sentences with the patterns of
+//! `lexicons/patterns.txt`.
+//!
+//! A sentence is first reduced to a *skeleton*: its words with each actor
+//! mention replaced by a slot. Mentions that belong together become one slot:
+//! a coordinated list (`Australia, the UK, and the U.S.` → one nominal slot
+//! with three actors), a hyphenated compound (`U.S.-Japan-Korea` → one
+//! compound slot), a demonym or possessive with an agent noun (`the Chinese
+//! navy`, `Russia's foreign minister` → a nominal slot), a title and a name
+//! of one state (`Russian President Vladimir Putin`). Patterns are regular
+//! expressions over the skeleton, so one pattern covers every way of naming
+//! the actors, and lists fan out to one claim per actor.
+//!
+//! Whether a match is a claim at all, and its polarity and modality, is
+//! judged from the words in the clause before the pattern's cue: negation
+//! (`did not`, `refused to`, `no longer`), hedges (`reportedly`, `may have`)
+//! and irrealis (`should`, `would`, `hopes to`, `the possibility of`, `if`,
+//! `without`), which make it a goal, recommendation or condition, not a claim.
+
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::lexicon::Lexicon;
+use crate::model::{ActorId, Claim, Mention, MentionKind, Modality, Polarity};
+use crate::patterns::{PatternSet, SlotForm, is_symmetric};
+
+/// How a slot names its actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Nominal,
+    Adjectival,
+    Compound,
+}
+
+impl Form {
+    fn letter(self) -> char {
+        match self {
+            Form::Nominal => 'N',
+            Form::Adjectival => 'A',
+            Form::Compound => 'H',
+        }
+    }
+}
+
+/// Mentions that act as one unit of a sentence.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub form: Form,
+    pub span: Range<usize>,
+    /// Each actor with the words that name it.
+    pub parts: Vec<(ActorId, Range<usize>)>,
+}
+
+/// A sentence with its actor mentions replaced by slots.
+#[derive(Debug, Clone)]
+pub struct Skeleton {
+    pub text: String,
+    pub slots: Vec<Slot>,
+}
+
+/// Builds the skeleton of `text[span]` from its mentions.
+pub fn skeleton(
+    text: &str,
+    span: Range<usize>,
+    mentions: &[Mention],
+    agents: &[String],
+) -> Skeleton {
+    let mut slots: Vec<Slot> = mentions
+        .iter()
+        .filter_map(|m| {
+            let actor = m.actor.clone()?;
+            let form = if m.kind == MentionKind::Demonym {
+                Form::Adjectival
+            } else {
+                Form::Nominal
+            };
+            Some(Slot {
+                form,
+                span: m.span.clone(),
+                parts: vec![(actor, m.span.clone())],
+            })
+        })
+        .collect();
+    slots = join_compounds(text, slots);
+    for slot in &mut slots {
+        extend_with_agent(text, span.end, slot, agents);
+    }
+    slots = merge_same_actor(text, slots);
+    slots = merge_lists(text, slots);
+    let text = render(text, span, &slots);
+    Skeleton { text, slots }
+}
+
+fn between<'a>(text: &'a str, a: &Slot, b: &Slot) -> &'a str {
+    text.get(a.span.end..b.span.start).unwrap_or("")
+}
+
+/// `China-Russia`, `U.S.-Japan-Korea`: parts joined by a bare hyphen.
+fn join_compounds(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
+    let mut out: Vec<Slot> = Vec::with_capacity(slots.len());
+    for slot in slots {
+        if let Some(last) = out.last_mut()
+            && between(text, last, &slot) == "-"
+        {
+            last.form = Form::Compound;
+            last.span.end = slot.span.end;
+            last.parts.extend(slot.parts);
+            continue;
+        }
+        out.push(slot);
+    }
+    out
+}
+
+/// `the Chinese navy`, `Russia's foreign minister`: the state acting.
+fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String]) {
+    if slot.form == Form::Compound || slot.parts.len() != 1 {
+        return;
+    }
+    let after = &text[slot.span.end..limit];
+    // `the Chinese navy`, `U.S. officials`, `Russia's foreign minister`.
+    let rest = match slot.form {
+        Form::Adjectival => after.strip_prefix(' '),
+        _ => after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix(' ')),
+    };
+    let Some(rest) = rest else { return };
+    let longest = agents
+        .iter()
+        .filter(|agent| starts_with_word(rest, agent))
+        .map(String::len)
+        .max();
+    if let Some(len) = longest {
+        slot.span.end = limit - (rest.len() - len);
+        slot.form = Form::Nominal;
+    }
+}
+
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.len() >= word.len()
+        && text.is_char_boundary(word.len())
+        && text[..word.len()].eq_ignore_ascii_case(word)
+        && !text[word.len()..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// `Russian President Vladimir Putin`, `Mark Carney of Canada`: one actor
+/// named twice in a row is one slot.
+fn merge_same_actor(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
+    let mut out: Vec<Slot> = Vec::with_capacity(slots.len());
+    for slot in slots {
+        if let Some(last) = out.last_mut()
+            && last.form == Form::Nominal
+            && slot.form == Form::Nominal
+            && last.parts.len() == 1
+            && slot.parts.len() == 1
+            && last.parts[0].0 == slot.parts[0].0
+            && matches!(between(text, last, &slot), " " | ", " | " of " | " of the ")
+        {
+            last.span.end = slot.span.end;
+            continue;
+        }
+        out.push(slot);
+    }
+    out
+}
+
+static LIST_JOINER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:,|,? and|,? or|,? as well as| &|/)(?: the)? $|^/$").unwrap());
+
+fn joins_list(joiner: &str) -> bool {
+    LIST_JOINER.is_match(joiner)
+}
+
+fn closes_list(joiner: &str) -> bool {
+    joiner.contains(" and")
+        || joiner.contains(" or")
+        || joiner.contains("as well as")
+        || joiner.contains('&')
+        || joiner.contains('/')
+}
+
+/// `Australia, the UK, and the U.S.` → one slot with three actors. A run
+/// joined only by commas is not a list (`sanctions on Russia, China said`).
+fn merge_lists(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
+    let mut out: Vec<Slot> = Vec::with_capacity(slots.len());
+    let mut i = 0;
+    while i < slots.len() {
+        let form = slots[i].form;
+        let mut j = i;
+        let mut last_close = None;
+        while j + 1 < slots.len() && form != Form::Compound && slots[j + 1].form == form {
+            let joiner = between(text, &slots[j], &slots[j + 1]);
+            if !joins_list(joiner) {
+                break;
+            }
+            if closes_list(joiner) {
+                last_close = Some(j + 1);
+            }
+            j += 1;
+        }
+        let end = last_close.unwrap_or(i);
+        let mut merged = slots[i].clone();
+        for next in &slots[i + 1..=end] {
+            merged.span.end = next.span.end;
+            merged.parts.extend(next.parts.iter().cloned());
+        }
+        out.push(merged);
+        i = end + 1;
+    }
+    out
+}
+
+fn render(text: &str, span: Range<usize>, slots: &[Slot]) -> String {
+    let mut out = String::with_capacity(span.len());
+    let mut at = span.start;
+    for (k, slot) in slots.iter().enumerate() {
+        push_collapsed(&mut out, &text[at..slot.span.start]);
+        out.push('<');
+        out.push(slot.form.letter());
+        out.push_str(&k.to_string());
+        out.push('>');
+        at = slot.span.end;
+    }
+    push_collapsed(&mut out, &text[at..span.end]);
+    out.trim().to_string()
+}
+
+/// Appends `s` with every run of whitespace as one space, and no `<`/`>` of
+/// its own (they delimit slots).
+fn push_collapsed(out: &mut String, s: &str) {
+    for c in s.chars() {
+        let c = match c {
+            // Quotation marks never change who does what to whom.
+            '"' => continue,
+            '<' | '>' => '|',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+}
+
+static SLOT_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[NAH](\d+)>").unwrap());
+
+fn slots_in(captured: &str) -> Vec<usize> {
+    SLOT_TOKEN
+        .captures_iter(captured)
+        .filter_map(|c| c[1].parse().ok())
+        .collect()
+}
+
+static NOT_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnot (?:only|just|merely|least)\b|\bnever(?:theless)\b|\bno (?:doubt|less)\b")
+        .unwrap()
+});
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|n't|never|no longer|neither|nor|refused to|refuses to|refusing to|declined to|declines to|failed to|fails to|has yet to|have yet to|stopped short of|denied|denies|rejected|rejects)\b|n't\b").unwrap()
+});
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:may (?:well )?have|might have|could have|must have|appears? to|appeared to|seems? to|seemed to|reportedly|allegedly|alleged|likely|probably|apparently|presumably|purportedly|suspected(?: of)?|(?:is|are|was|were) (?:believed|thought|said|understood) to)\b").unwrap()
+});
+static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:should|shall|must|ought to|would|will|could|might|may|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|once)\b|'ll\b").unwrap()
+});
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[;:(),]|--|\b(?:but|while|whereas|although|though|because|since|after|before|when)\b",
+    )
+    .unwrap()
+});
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:the )?<N(\d+)>[^<;]{0,60}?\b(?:said|says|stated|states|claimed|claims|alleged|alleges|announced|reported|reports|insisted|argued|argues|warned|noted|confirmed|told [^<;\s]+|accused [^<;\s]+ of)(?: that)?,? $").unwrap()
+});
+static ACCORDING_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording to (?:the )?<N(\d+)>").unwrap());
+
+/// The words of the clause before a pattern's cue, where negation, hedges and
+/// irrealis that govern it are written.
+fn scope(skeleton: &str, match_start: usize, cue_start: usize) -> &str {
+    let before = &skeleton[..match_start];
+    let left = CLAUSE_BREAK
+        .find_iter(before)
+        .last()
+        .map(|m| m.end())
+        .unwrap_or(0);
+    // Look at most eight words before the match, so a cue far back in a long
+    // clause does not reach it.
+    let window_start = before[left..]
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(8)
+        .map(|(i, _)| left + i)
+        .unwrap_or(left);
+    &skeleton[window_start..cue_start.max(window_start)]
+}
+
+/// `None` when the words say the relation is only possible, wished or
+/// conditional; otherwise its polarity and modality.
+pub fn judge(scope: &str) -> Option<(Polarity, Modality)> {
+    let hedged = HEDGE.is_match(scope);
+    let without_hedges = HEDGE.replace_all(scope, " ");
+    let without_idioms = NOT_NEGATION.replace_all(&without_hedges, " ");
+    if IRREALIS.is_match(&without_idioms) {
+        return None;
+    }
+    let polarity = if NEGATION.is_match(&without_idioms) {
+        Polarity::Negated
+    } else {
+        Polarity::Affirmed
+    };
+    let modality = if hedged {
+        Modality::Hedged
+    } else {
+        Modality::Asserted
+    };
+    Some((polarity, modality))
+}
+
+/// The patterns compiled for matching.
+pub struct Extractor {
+    patterns: PatternSet,
+}
+
+impl Extractor {
+    pub fn new(patterns: PatternSet) -> Extractor {
+        Extractor { patterns }
+    }
+
+    pub fn patterns(&self) -> &PatternSet {
+        &self.patterns
+    }
+
+    /// Claims stated by one sentence, given its mentions.
+    pub fn extract(
+        &self,
+        lexicon: &Lexicon,
+        text: &str,
+        span: Range<usize>,
+        sentence: usize,
+        mentions: &[Mention],
+    ) -> Vec<Claim> {
+        let distinct: HashSet<&ActorId> =
+            mentions.iter().filter_map(|m| m.actor.as_ref()).collect();
+        if distinct.len() < 2 {
+            return Vec::new();
+        }
+        let skeleton = skeleton(text, span, mentions, &lexicon.agents);
+        if skeleton.text.ends_with('?') {
+            return Vec::new();
+        }
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut seen: HashSet<(ActorId, String, ActorId)> = HashSet::new();
+        let templates = self
+            .patterns
+            .patterns
+            .iter()
+            .flat_map(|p| p.templates.iter().map(move |t| (p, t)));
+        for (pattern, template) in templates {
+            for caps in template.regex.captures_iter(&skeleton.text) {
+                let found =
+                    self.claims_from_match(lexicon, &skeleton, pattern, template, &caps, sentence);
+                for claim in found {
+                    let key = (
+                        claim.subject.clone(),
+                        claim.relation.clone(),
+                        claim.object.clone(),
+                    );
+                    if seen.insert(key) {
+                        claims.push(claim);
+                    }
+                }
+            }
+        }
+        drop_pairs_within_groups(&mut claims);
+        claims
+    }
+
+    fn claims_from_match(
+        &self,
+        lexicon: &Lexicon,
+        skeleton: &Skeleton,
+        pattern: &crate::patterns::Pattern,
+        template: &crate::patterns::Template,
+        caps: &regex::Captures,
+        sentence: usize,
+    ) -> Vec<Claim> {
+        let whole = caps.get(0).expect("group 0 always matches");
+        let cue_start = caps.name("cue").map_or(whole.start(), |c| c.start());
+        let Some((mut polarity, modality)) = judge(scope(&skeleton.text, whole.start(), cue_start))
+        else {
+            return Vec::new();
+        };
+        if pattern.negated {
+            polarity = match polarity {
+                Polarity::Affirmed => Polarity::Negated,
+                Polarity::Negated => Polarity::Affirmed,
+            };
+        }
+        let attributed_to = attribution(skeleton, whole.start());
+        let parts_of = |name: &str| -> Vec<(ActorId, Range<usize>)> {
+            caps.name(name)
+                .map(|m| slots_in(m.as_str()))
+                .unwrap_or_default()
+                .into_iter()
+                .flat_map(|k| skeleton.slots[k].parts.clone())
+                .collect()
+        };
+        let allowed = |name: &str, parts: &[(ActorId, Range<usize>)]| match template.forms.get(name)
+        {
+            Some(SlotForm::Organisation) => parts.iter().all(|(a, _)| lexicon.is_organisation(a)),
+            Some(SlotForm::State) => parts.iter().all(|(a, _)| !lexicon.is_organisation(a)),
+            _ => true,
+        };
+        let pairs: Vec<((ActorId, Range<usize>), (ActorId, Range<usize>))> = if template.has_pair()
+        {
+            let parts = parts_of("PAIR");
+            let mut pairs = Vec::new();
+            for (i, a) in parts.iter().enumerate() {
+                for b in &parts[i + 1..] {
+                    pairs.push((a.clone(), b.clone()));
+                }
+            }
+            pairs
+        } else {
+            let (xs, ys) = (parts_of("X"), parts_of("Y"));
+            if !allowed("X", &xs) || !allowed("Y", &ys) {
+                return Vec::new();
+            }
+            xs.iter()
+                .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
+                .collect()
+        };
+        pairs
+            .into_iter()
+            .filter(|(x, y)| x.0 != y.0)
+            .map(|(x, y)| {
+                let (x, y) = if is_symmetric(&pattern.relation) && y.0 < x.0 {
+                    (y, x)
+                } else {
+                    (x, y)
+                };
+                Claim {
+                    sentence,
+                    subject: x.0,
+                    relation: pattern.relation.clone(),
+                    object: y.0,
+                    polarity,
+                    modality,
+                    subject_span: x.1,
+                    object_span: y.1,
+                    pattern: pattern.id.clone(),
+                    attributed_to: attributed_to.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The contract's group rule: when a sentence names states as members of a
+/// group, the members get `member_of` and no pairwise `cooperates_with`.
+fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
+    let members: HashSet<ActorId> = claims
+        .iter()
+        .filter(|c| c.relation == "member_of" && c.polarity == Polarity::Affirmed)
+        .map(|c| c.subject.clone())
+        .collect();
+    claims.retain(|c| {
+        !(c.relation == "cooperates_with"
+            && members.contains(&c.subject)
+            && members.contains(&c.object))
+    });
+}
+
+/// `Ukrainian officials said <claim>` or `according to <N>`: who reports it.
+fn attribution(skeleton: &Skeleton, match_start: usize) -> Option<ActorId> {
+    let before = &skeleton.text[..match_start];
+    let slot = ATTRIBUTION
+        .captures(before)
+        .or_else(|| ACCORDING_TO.captures(&skeleton.text))
+        .and_then(|c| c[1].parse::<usize>().ok())?;
+    skeleton.slots.get(slot).map(|s| s.parts[0].0.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (scope words, expected judgement)
+    const JUDGEMENTS: &[(&str, Option<(Polarity, Modality)>)] = &[
+        ("<N0> has ", Some((Polarity::Affirmed, Modality::Asserted))),
+        (
+            "<N0> did not ",
+            Some((Polarity::Negated, Modality::Asserted)),
+        ),
+        (
+            "<N0> refused to ",
+            Some((Polarity::Negated, Modality::Asserted)),
+        ),
+        (
+            "<N0> is no longer ",
+            Some((Polarity::Negated, Modality::Asserted)),
+        ),
+        (
+            "<N0> reportedly ",
+            Some((Polarity::Affirmed, Modality::Hedged)),
+        ),
+        (
+            "<N0> may have ",
+            Some((Polarity::Affirmed, Modality::Hedged)),
+        ),
+        ("<N0> should ", None),
+        ("<N0> hopes to ", None),
+        ("the possibility of future ", None),
+        ("without stronger ", None),
+        (
+            "<N0> not only ",
+            Some((Polarity::Affirmed, Modality::Asserted)),
+        ),
+    ];
+
+    #[test]
+    fn judges_negation_hedges_and_irrealis() {
+        for (scope, expected) in JUDGEMENTS {
+            assert_eq!(judge(scope), *expected, "{scope}");
+        }
+    }
+}
