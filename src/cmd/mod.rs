@@ -1,0 +1,4 @@
+//! One file per subcommand: its arguments, checked, and its `run`.
+
+pub mod lexicon;
+pub mod run;

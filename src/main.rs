@@ -1,0 +1,117 @@
+//! The `claimex` binary: parses arguments and calls the library.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use claimex::cmd;
+use claimex::pipeline::Limits;
+
+#[derive(Parser)]
+#[command(
+    name = "claimex",
+    version,
+    about = "Turns geopolitical analysis articles into reviewable who-does-what-to-whom claims"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract claims from files and folders and write them for review.
+    Run(RunCli),
+    /// List or check the lexicon files.
+    Lexicon {
+        #[command(subcommand)]
+        action: LexiconAction,
+        /// Folder of lexicon files to use instead of the embedded ones.
+        #[arg(long, global = true)]
+        lexicons: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct RunCli {
+    /// Files or folders to read (folders recursively). Default: corpus/
+    paths: Vec<PathBuf>,
+    /// Folder to write the outputs to.
+    #[arg(long, default_value = "out")]
+    out: PathBuf,
+    /// Folder of lexicon files to use instead of the embedded ones (missing files fall back to them).
+    #[arg(long)]
+    lexicons: Option<PathBuf>,
+    /// Worker threads (default: all cores). Outputs are identical for any number.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print CPU time and throughput per stage after the run.
+    #[arg(long)]
+    timings: bool,
+    /// Start each CSV with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    bom: bool,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = Limits::default().max_file_bytes)]
+    max_file_bytes: u64,
+    /// Tag but do not pattern-match sentences longer than this many bytes.
+    #[arg(long, default_value_t = Limits::default().max_sentence_bytes)]
+    max_sentence_bytes: usize,
+}
+
+#[derive(Subcommand)]
+enum LexiconAction {
+    /// Print every alias the tagger searches as alias<TAB>actor<TAB>kind.
+    List,
+    /// Validate the lexicon and pattern files; report problems with file:line.
+    Check,
+    /// Show the mentions, skeleton and claims of one sentence.
+    Explain {
+        /// The sentence to read.
+        sentence: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Run(r) => cmd::run::run(&run_args(r)),
+        Command::Lexicon { action, lexicons } => match action {
+            LexiconAction::List => cmd::lexicon::list(lexicons.as_deref()),
+            LexiconAction::Check => cmd::lexicon::check(lexicons.as_deref()),
+            LexiconAction::Explain { sentence } => {
+                cmd::lexicon::explain(lexicons.as_deref(), &sentence)
+            }
+        },
+    };
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
+
+fn run_args(r: RunCli) -> cmd::run::RunArgs {
+    let _ = ctrlc::set_handler(claimex::interrupt);
+    let threads = r
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let inputs = if r.paths.is_empty() {
+        vec![PathBuf::from("corpus")]
+    } else {
+        r.paths
+    };
+    cmd::run::RunArgs {
+        inputs,
+        out: r.out,
+        lexicons: r.lexicons,
+        threads,
+        quiet: r.quiet,
+        timings: r.timings,
+        bom: r.bom,
+        limits: Limits {
+            max_file_bytes: r.max_file_bytes,
+            max_sentence_bytes: r.max_sentence_bytes,
+        },
+    }
+}

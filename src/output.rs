@@ -1,0 +1,442 @@
+//! Writing the review files: `claims.csv`, `sentences.csv`, `mentions.csv`,
+//! `dedup.csv` and `run.json`.
+//!
+//! Each file is written to a temporary file in the output folder and renamed
+//! into place only when the run completes, so an interrupted run leaves the
+//! previous outputs intact. Every text cell a spreadsheet would evaluate as a
+//! formula is neutralised (see [`spreadsheet_safe`]).
+
+use serde::Serialize;
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use crate::model::{Claim, Document};
+use crate::pipeline::{Extracted, Outcome, Status, removed_paragraphs};
+
+pub const CLAIMS_COLUMNS: &[&str] = &[
+    "claim_id",
+    "doc",
+    "sentence_index",
+    "subject",
+    "relation",
+    "object",
+    "polarity",
+    "modality",
+    "subject_text",
+    "object_text",
+    "sentence",
+    "pattern",
+    "review",
+    "note",
+    "attributed_to",
+    "start",
+    "end",
+];
+pub const SENTENCES_COLUMNS: &[&str] = &[
+    "doc",
+    "paragraph_index",
+    "sentence_index",
+    "start",
+    "end",
+    "text",
+];
+pub const MENTIONS_COLUMNS: &[&str] = &[
+    "doc",
+    "sentence_index",
+    "start",
+    "end",
+    "text",
+    "actor",
+    "kind",
+];
+pub const DEDUP_COLUMNS: &[&str] = &[
+    "doc",
+    "paragraph_index",
+    "start",
+    "end",
+    "reason",
+    "kept_doc",
+    "kept_paragraph_index",
+    "similarity",
+    "text",
+    "detail",
+];
+
+/// Makes a cell safe to open in a spreadsheet (OWASP CSV injection advice):
+/// a cell starting with `=`, `+`, `-`, `@`, TAB or CR is prefixed with `'`,
+/// which spreadsheets show as text and do not evaluate.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Text for a cell: runs of whitespace (line breaks of wrapped text) as one space.
+fn display_text(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A stable id for a claim: the same document text, sentence and triple
+/// always give the same id, on any machine and in any run.
+pub fn claim_id(document_hash: u64, sentence: &str, claim: &Claim) -> String {
+    let mut h = Xxh3::new();
+    h.update(&document_hash.to_le_bytes());
+    for part in [
+        sentence,
+        claim.subject.as_str(),
+        &claim.relation,
+        claim.object.as_str(),
+        claim.polarity.as_str(),
+    ] {
+        h.update(part.as_bytes());
+        h.update(&[0]);
+    }
+    format!("{:016x}", h.digest())
+}
+
+/// One output file being written: a temporary file until [`Output::finish`].
+struct Pending {
+    writer: csv::Writer<BufWriter<NamedTempFile>>,
+    target: PathBuf,
+}
+
+impl Pending {
+    fn create(dir: &Path, name: &str, columns: &[&str], bom: bool) -> io::Result<Pending> {
+        let mut temp = NamedTempFile::new_in(dir)?;
+        if bom {
+            temp.write_all(b"\xEF\xBB\xBF")?;
+        }
+        let mut writer = csv::Writer::from_writer(BufWriter::new(temp));
+        writer.write_record(columns)?;
+        Ok(Pending {
+            writer,
+            target: dir.join(name),
+        })
+    }
+
+    fn row(&mut self, cells: &[&str]) -> io::Result<()> {
+        let safe: Vec<Cow<str>> = cells.iter().map(|c| spreadsheet_safe(c)).collect();
+        self.writer.write_record(safe.iter().map(|c| c.as_ref()))?;
+        Ok(())
+    }
+
+    fn persist(self) -> io::Result<()> {
+        let buffered = self
+            .writer
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        let temp = buffered.into_inner().map_err(|e| e.into_error())?;
+        temp.as_file().sync_all()?;
+        temp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// Counts per stage for `run.json` and the summary line.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Counts {
+    pub files: usize,
+    pub processed: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    pub bytes: u64,
+    pub paragraphs: usize,
+    pub paragraphs_kept: usize,
+    pub paragraphs_removed: usize,
+    pub sentences: usize,
+    pub mentions: usize,
+    pub claims: usize,
+    pub sentences_too_long_for_patterns: usize,
+}
+
+/// One input file's line in `run.json`.
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub doc: String,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
+    pub bytes: u64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub paragraphs: usize,
+    pub paragraphs_removed: usize,
+    pub sentences: usize,
+    pub mentions: usize,
+    pub claims: usize,
+}
+
+/// The writers of one run's output folder.
+pub struct Output {
+    claims: Pending,
+    sentences: Pending,
+    mentions: Pending,
+    dedup: Pending,
+    dir: PathBuf,
+    pub counts: Counts,
+    pub files: Vec<FileReport>,
+}
+
+impl Output {
+    pub fn create(dir: &Path, bom: bool) -> io::Result<Output> {
+        std::fs::create_dir_all(dir)?;
+        Ok(Output {
+            claims: Pending::create(dir, "claims.csv", CLAIMS_COLUMNS, bom)?,
+            sentences: Pending::create(dir, "sentences.csv", SENTENCES_COLUMNS, bom)?,
+            mentions: Pending::create(dir, "mentions.csv", MENTIONS_COLUMNS, bom)?,
+            dedup: Pending::create(dir, "dedup.csv", DEDUP_COLUMNS, bom)?,
+            dir: dir.to_path_buf(),
+            counts: Counts::default(),
+            files: Vec::new(),
+        })
+    }
+
+    /// Records a file that was never read (a dangling link, a loop).
+    pub fn record_unreadable(&mut self, name: &str, reason: &str) {
+        self.counts.files += 1;
+        self.counts.skipped += 1;
+        self.files.push(FileReport {
+            doc: name.to_string(),
+            status: "skipped",
+            reason: Some(reason.to_string()),
+            encoding: None,
+            bytes: 0,
+            warnings: Vec::new(),
+            date: None,
+            paragraphs: 0,
+            paragraphs_removed: 0,
+            sentences: 0,
+            mentions: 0,
+            claims: 0,
+        });
+    }
+
+    /// Writes everything one file produced.
+    pub fn write(&mut self, outcome: &Outcome) -> io::Result<()> {
+        self.counts.files += 1;
+        self.counts.bytes += outcome.bytes;
+        let (status, reason) = match &outcome.status {
+            Status::Processed => ("processed", None),
+            Status::Skipped(r) => ("skipped", Some(r.clone())),
+            Status::Failed(r) => ("failed", Some(r.clone())),
+        };
+        match status {
+            "processed" => self.counts.processed += 1,
+            "skipped" => self.counts.skipped += 1,
+            _ => self.counts.failed += 1,
+        }
+        let mut report = FileReport {
+            doc: outcome.name.clone(),
+            status,
+            reason,
+            encoding: outcome.encoding,
+            bytes: outcome.bytes,
+            warnings: outcome.warnings.clone(),
+            date: None,
+            paragraphs: 0,
+            paragraphs_removed: 0,
+            sentences: 0,
+            mentions: 0,
+            claims: 0,
+        };
+        if let Some(extracted) = &outcome.extracted {
+            self.write_extracted(extracted)?;
+            report.date = extracted.document.date.clone();
+            report.paragraphs = extracted.paragraphs.len();
+            report.paragraphs_removed = extracted.dedup.decisions.len();
+            report.sentences = extracted.sentences.len();
+            report.mentions = extracted.mentions.len();
+            report.claims = extracted.claims.len();
+            if extracted.long_sentences > 0 {
+                report.warnings.push(format!(
+                    "{} sentences longer than --max-sentence-bytes were tagged but not matched against patterns",
+                    extracted.long_sentences
+                ));
+            }
+        }
+        self.files.push(report);
+        Ok(())
+    }
+
+    fn write_extracted(&mut self, x: &Extracted) -> io::Result<()> {
+        let doc = &x.document;
+        let c = &mut self.counts;
+        c.paragraphs += x.paragraphs.len();
+        c.paragraphs_removed += x.dedup.decisions.len();
+        c.paragraphs_kept += x.paragraphs.len() - x.dedup.decisions.len();
+        c.sentences += x.sentences.len();
+        c.mentions += x.mentions.len();
+        c.claims += x.claims.len();
+        c.sentences_too_long_for_patterns += x.long_sentences;
+        self.write_sentences(x)?;
+        self.write_mentions(x)?;
+        self.write_claims(x)?;
+        for (decision, paragraph) in removed_paragraphs(x) {
+            let (kept_doc, kept_index) = match &decision.kept {
+                Some((d, i)) => (d.clone(), i.to_string()),
+                None => (String::new(), String::new()),
+            };
+            self.dedup.row(&[
+                &doc.name,
+                &paragraph.index.to_string(),
+                &doc.raw_offset(paragraph.span.start).to_string(),
+                &doc.raw_offset(paragraph.span.end).to_string(),
+                decision.reason.as_str(),
+                &kept_doc,
+                &kept_index,
+                &format!("{:.3}", decision.similarity),
+                &display_text(doc.original_slice(paragraph.span.clone())),
+                decision.detail,
+            ])?;
+        }
+        Ok(())
+    }
+
+    fn write_sentences(&mut self, x: &Extracted) -> io::Result<()> {
+        let doc = &x.document;
+        for s in &x.sentences {
+            self.sentences.row(&[
+                &doc.name,
+                &s.paragraph.to_string(),
+                &s.index.to_string(),
+                &doc.raw_offset(s.span.start).to_string(),
+                &doc.raw_offset(s.span.end).to_string(),
+                &display_text(doc.original_slice(s.span.clone())),
+            ])?;
+        }
+        Ok(())
+    }
+
+    fn write_mentions(&mut self, x: &Extracted) -> io::Result<()> {
+        let doc = &x.document;
+        for m in &x.mentions {
+            let actor = m.actor.as_ref().map(|a| a.as_str()).unwrap_or("");
+            self.mentions.row(&[
+                &doc.name,
+                &m.sentence.to_string(),
+                &doc.raw_offset(m.span.start).to_string(),
+                &doc.raw_offset(m.span.end).to_string(),
+                doc.original_slice(m.span.clone()),
+                actor,
+                m.kind.as_str(),
+            ])?;
+        }
+        Ok(())
+    }
+
+    fn write_claims(&mut self, x: &Extracted) -> io::Result<()> {
+        let doc: &Document = &x.document;
+        let document_hash = xxh3_64(doc.original.as_bytes());
+        for claim in &x.claims {
+            let sentence = &x.sentences[claim.sentence];
+            let text = display_text(doc.original_slice(sentence.span.clone()));
+            let attributed = claim
+                .attributed_to
+                .as_ref()
+                .map(|a| a.as_str())
+                .unwrap_or("");
+            self.claims.row(&[
+                &claim_id(document_hash, &text, claim),
+                &doc.name,
+                &claim.sentence.to_string(),
+                claim.subject.as_str(),
+                &claim.relation,
+                claim.object.as_str(),
+                claim.polarity.as_str(),
+                claim.modality.as_str(),
+                doc.original_slice(claim.subject_span.clone()),
+                doc.original_slice(claim.object_span.clone()),
+                &text,
+                &claim.pattern,
+                "",
+                "",
+                attributed,
+                &doc.raw_offset(sentence.span.start).to_string(),
+                &doc.raw_offset(sentence.span.end).to_string(),
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Writes `run.json` and moves every file into place.
+    pub fn finish(mut self, run: &RunInfo) -> io::Result<Counts> {
+        self.files.sort_by(|a, b| a.doc.cmp(&b.doc));
+        let report = RunReport {
+            tool: "claimex",
+            version: env!("CARGO_PKG_VERSION"),
+            inputs: &run.inputs,
+            lexicons: &run.lexicons,
+            limits: &run.limits,
+            counts: &self.counts,
+            files: &self.files,
+        };
+        let mut temp = NamedTempFile::new_in(&self.dir)?;
+        serde_json::to_writer_pretty(&mut temp, &report)?;
+        temp.write_all(b"\n")?;
+        for pending in [self.claims, self.sentences, self.mentions, self.dedup] {
+            pending.persist()?;
+        }
+        temp.persist(self.dir.join("run.json"))
+            .map_err(|e| e.error)?;
+        Ok(self.counts)
+    }
+}
+
+/// A lexicon file used by the run, for `run.json`.
+#[derive(Debug, Serialize)]
+pub struct LexiconReport {
+    pub file: String,
+    pub source: String,
+    pub sha256: String,
+}
+
+/// What the run was asked to do, for `run.json`.
+#[derive(Debug, Serialize)]
+pub struct RunInfo {
+    pub inputs: Vec<String>,
+    pub lexicons: Vec<LexiconReport>,
+    pub limits: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct RunReport<'a> {
+    tool: &'static str,
+    version: &'static str,
+    inputs: &'a [String],
+    lexicons: &'a [LexiconReport],
+    limits: &'a serde_json::Value,
+    counts: &'a Counts,
+    files: &'a [FileReport],
+}
+
+/// Opens a file for writing a side output (eval reports, discover), written
+/// in place.
+pub fn create_file(path: &Path) -> io::Result<BufWriter<File>> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    Ok(BufWriter::new(File::create(path)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for cell in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx"] {
+            assert!(spreadsheet_safe(cell).starts_with('\''), "{cell:?}");
+        }
+        assert_eq!(spreadsheet_safe("Russia"), "Russia");
+    }
+}
