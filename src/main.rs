@@ -22,6 +22,8 @@ struct Cli {
 enum Command {
     /// Extract claims from files and folders and write them for review.
     Run(RunCli),
+    /// Score claims against gold files (P/R/F1 overall, per relation, per document).
+    Eval(EvalCli),
     /// List or check the lexicon files.
     Lexicon {
         #[command(subcommand)]
@@ -62,6 +64,36 @@ struct RunCli {
     max_sentence_bytes: usize,
 }
 
+#[derive(Args)]
+struct EvalCli {
+    /// Gold TSV files or folders of them.
+    #[arg(long, required = true, num_args = 1..)]
+    gold: Vec<PathBuf>,
+    /// Score this claims.csv instead of running the pipeline.
+    #[arg(long, conflicts_with = "inputs")]
+    claims: Option<PathBuf>,
+    /// Files or folders to run the pipeline on (the folder the gold was made for).
+    inputs: Vec<PathBuf>,
+    /// Folder of lexicon files to use instead of the embedded ones.
+    #[arg(long)]
+    lexicons: Option<PathBuf>,
+    /// Print one JSON object instead of tables.
+    #[arg(long)]
+    json: bool,
+    /// List every miss and false alarm with its sentence.
+    #[arg(long)]
+    show: bool,
+    /// Exit 1 when F1 is below this.
+    #[arg(long)]
+    min_f1: Option<f64>,
+    /// Exit 1 when a true positive recorded here is lost or F1 drops.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Record the scores and true positives to compare later runs with.
+    #[arg(long)]
+    write_baseline: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum LexiconAction {
     /// Print every alias the tagger searches as alias<TAB>actor<TAB>kind.
@@ -79,6 +111,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Run(r) => cmd::run::run(&run_args(r)),
+        Command::Eval(e) => cmd::eval::run(&cmd::eval::EvalArgs {
+            gold: e.gold,
+            claims: e.claims,
+            inputs: e.inputs,
+            lexicons: e.lexicons,
+            json: e.json,
+            show: e.show,
+            min_f1: e.min_f1,
+            baseline: e.baseline,
+            write_baseline: e.write_baseline,
+        }),
         Command::Lexicon { action, lexicons } => match action {
             LexiconAction::List => cmd::lexicon::list(lexicons.as_deref()),
             LexiconAction::Check => cmd::lexicon::check(lexicons.as_deref()),

@@ -130,7 +130,7 @@ pub struct PatternSet {
 /// a memory blow-up.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
-const AUX_WORDS: &str = r"(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|never|no longer|also|already|still|reportedly|allegedly|repeatedly|openly|now|then|recently|further|again|both|all|jointly|itself|themselves|each|even|just|long|first|later|soon|once|meanwhile|however|thus|therefore|indeed|in turn|for (?:its|their) part|on (?:its|their) part|for instance|for example|on the other hand|by contrast|in contrast|in particular|at the same time|in practice|in effect|so far|to date|of course|in turn|above all|in recent years|for years|for decades|for now|in response|in (?:\d{4}|[A-Z]\w+ \d{4})|since \d{4}|last (?:year|month|week)|this (?:year|month|week)|(?:re|un)?(?:refuse|decline|fail|agree|continue|begin|began|start|move|vote|decide|threaten|pledge|promise|tr(?:y|ie)|hope|want|seek|sought|plan|intend|aim|appear|seem|need|wish|choose|chose|use|prepare|vow|expect|help|rush)(?:s|d|ed|ing)? to|went on to|going to|set to|about to|able to|which|who|that|\w+ly)";
+const AUX_WORDS: &str = r"(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|never|no longer|also|already|still|reportedly|allegedly|repeatedly|openly|now|then|recently|further|again|both|all|jointly|itself|themselves|each|even|just|long|first|later|soon|once|meanwhile|however|thus|therefore|indeed|in turn|for (?:its|their) part|on (?:its|their) part|for instance|for example|on the other hand|by contrast|in contrast|in particular|at the same time|in practice|in effect|so far|to date|of course|in turn|above all|in recent years|for years|for decades|for now|in response|in (?:\d{4}|[A-Z]\w+ \d{4})|since \d{4}|last (?:year|month|week)|this (?:year|month|week)|(?:re|un)?(?:refuse|decline|fail|agree|continue|begin|began|start|move|vote|decide|threaten|pledge|promise|tr(?:y|ie)|hope|want|seek|sought|plan|intend|aim|appear|seem|need|wish|choose|chose|use|prepare|vow|expect|help|rush)(?:s|d|ed|ing)? to|(?:began|begin|begins|begun|started|starts|continued|continues|kept|keeps|stopped|resumed|resumes|ceased)|went on to|going to|set to|about to|able to|which|who|that|\w+ly)";
 
 /// Built-in macros: name → (regex, may match nothing).
 static BUILTINS: LazyLock<HashMap<&'static str, (String, bool)>> = LazyLock::new(|| {
@@ -138,7 +138,7 @@ static BUILTINS: LazyLock<HashMap<&'static str, (String, bool)>> = LazyLock::new
         ("aux", (format!(r"(?:{AUX_WORDS},? ){{0,6}}"), true)),
         ("np", (r"(?:[^<>\s]+ ){0,8}?".to_string(), true)),
         ("gap", (r"(?:[^<>\s]+ ){0,16}?".to_string(), true)),
-        ("mods", (r"(?:[^<>\s]+ ){0,4}?".to_string(), true)),
+        ("mods", (r"(?:[^<>\s,;]+ ){0,4}?".to_string(), true)),
         ("w", (r"[^<>\s]+".to_string(), false)),
     ])
 });
@@ -153,7 +153,7 @@ fn slot_regex(name: &str, form: SlotForm) -> String {
 }
 
 fn pair_regex() -> String {
-    let one = r"(?:the )?<[NH]\d+>";
+    let one = r"(?:the )?<[NAH]\d+>";
     format!(r"(?P<PAIR>{one}(?:(?:,| and|, and) {one})*)")
 }
 
@@ -421,7 +421,7 @@ impl Parser {
                     // A regex repetition such as `{0,3}`, not a macro.
                     out.push_str(&format!("{{{name}}}"));
                 } else if let Some((regex, optional)) = BUILTINS.get(name) {
-                    if *optional && out.ends_with(' ') {
+                    if matches!(name, "aux" | "gap") && out.ends_with(' ') {
                         // `{X} {aux}` also matches `X, for its part, ...`.
                         out.pop();
                         out.push_str(",? ");

@@ -84,11 +84,13 @@ pub fn skeleton(
         })
         .collect();
     slots = join_compounds(text, slots);
+    // Demonym lists first, so `Saudi and Iranian officials` is one agent phrase.
+    slots = merge_lists(text, slots, Some(Form::Adjectival));
     for slot in &mut slots {
         extend_with_agent(text, span.end, slot, agents);
     }
     slots = merge_same_actor(text, slots);
-    slots = merge_lists(text, slots);
+    slots = merge_lists(text, slots, None);
     let text = render(text, span, &slots);
     Skeleton { text, slots }
 }
@@ -116,7 +118,7 @@ fn join_compounds(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
 
 /// `the Chinese navy`, `Russia's foreign minister`: the state acting.
 fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String]) {
-    if slot.form == Form::Compound || slot.parts.len() != 1 {
+    if slot.form == Form::Compound {
         return;
     }
     let after = &text[slot.span.end..limit];
@@ -127,16 +129,28 @@ fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String
             .strip_prefix("'s ")
             .or_else(|| after.strip_prefix(' ')),
     };
-    let Some(rest) = rest else { return };
-    let longest = agents
-        .iter()
-        .filter(|agent| starts_with_word(rest, agent))
-        .map(String::len)
-        .max();
-    if let Some(len) = longest {
-        slot.span.end = limit - (rest.len() - len);
-        slot.form = Form::Nominal;
+    let Some(mut rest) = rest else { return };
+    // Up to two lower-case modifiers may come first: `Japan's new prime minister`.
+    for _ in 0..3 {
+        let longest = agents
+            .iter()
+            .filter(|agent| starts_with_word(rest, agent))
+            .map(String::len)
+            .max();
+        if let Some(len) = longest {
+            slot.span.end = limit - (rest.len() - len);
+            slot.form = Form::Nominal;
+            return;
+        }
+        match rest.split_once(' ') {
+            Some((word, next)) if is_modifier(word) => rest = next,
+            _ => return,
+        }
     }
+}
+
+fn is_modifier(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '-')
 }
 
 fn starts_with_word(text: &str, word: &str) -> bool {
@@ -184,14 +198,15 @@ fn closes_list(joiner: &str) -> bool {
 
 /// `Australia, the UK, and the U.S.` → one slot with three actors. A run
 /// joined only by commas is not a list (`sanctions on Russia, China said`).
-fn merge_lists(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
+fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
     let mut out: Vec<Slot> = Vec::with_capacity(slots.len());
     let mut i = 0;
     while i < slots.len() {
         let form = slots[i].form;
         let mut j = i;
         let mut last_close = None;
-        while j + 1 < slots.len() && form != Form::Compound && slots[j + 1].form == form {
+        let wanted = only.is_none_or(|f| f == form);
+        while wanted && j + 1 < slots.len() && form != Form::Compound && slots[j + 1].form == form {
             let joiner = between(text, &slots[j], &slots[j + 1]);
             if !joins_list(joiner) {
                 break;
@@ -246,6 +261,27 @@ fn push_collapsed(out: &mut String, s: &str) {
     }
 }
 
+static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part) )?",
+        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as)\b[^;:,]{0,160}?(?:, (?:and |or )?[^;:,]{0,80}?)?, ",
+        r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
+    ))
+    .unwrap()
+});
+
+/// The skeleton with appositions, non-restrictive relative clauses and
+/// bracketed asides cut out (`Washington, itself a belligerent, did not
+/// criticise Israel` reads as `Washington did not criticise Israel`). Patterns
+/// run on both readings; `None` when there is nothing to cut.
+fn without_parentheticals(skeleton: &str) -> Option<String> {
+    let reduced = PARENTHETICAL.replace_all(skeleton, |c: &regex::Captures| match c.get(1) {
+        Some(head) => format!("{} ", head.as_str()),
+        None => String::new(),
+    });
+    (reduced != skeleton).then(|| reduced.into_owned())
+}
+
 static SLOT_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[NAH](\d+)>").unwrap());
 
 fn slots_in(captured: &str) -> Vec<usize> {
@@ -280,8 +316,8 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 static ACCORDING_TO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording to (?:the )?<N(\d+)>").unwrap());
 
-/// The words of the clause before a pattern's cue, where negation, hedges and
-/// irrealis that govern it are written.
+/// The words of the clause before a pattern's cue, where hedges and irrealis
+/// that govern it are written (`the possibility of`, `without`, `reportedly`).
 fn scope(skeleton: &str, match_start: usize, cue_start: usize) -> &str {
     let before = &skeleton[..match_start];
     let left = CLAUSE_BREAK
@@ -303,14 +339,20 @@ fn scope(skeleton: &str, match_start: usize, cue_start: usize) -> &str {
 
 /// `None` when the words say the relation is only possible, wished or
 /// conditional; otherwise its polarity and modality.
-pub fn judge(scope: &str) -> Option<(Polarity, Modality)> {
+///
+/// `scope` is the clause before the cue; `own` is the part of it inside the
+/// match (the subject and its auxiliaries). Negation counts only there: in
+/// `Beijing never condemned Russia's invasion of Ukraine` the `never` belongs
+/// to `condemned`, not to the invasion.
+pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
     let hedged = HEDGE.is_match(scope);
     let without_hedges = HEDGE.replace_all(scope, " ");
     let without_idioms = NOT_NEGATION.replace_all(&without_hedges, " ");
     if IRREALIS.is_match(&without_idioms) {
         return None;
     }
-    let polarity = if NEGATION.is_match(&without_idioms) {
+    let own = NOT_NEGATION.replace_all(own, " ");
+    let polarity = if NEGATION.is_match(&own) {
         Polarity::Negated
     } else {
         Polarity::Affirmed
@@ -357,24 +399,17 @@ impl Extractor {
         }
         let mut claims: Vec<Claim> = Vec::new();
         let mut seen: HashSet<(ActorId, String, ActorId)> = HashSet::new();
-        let templates = self
-            .patterns
-            .patterns
-            .iter()
-            .flat_map(|p| p.templates.iter().map(move |t| (p, t)));
-        for (pattern, template) in templates {
-            for caps in template.regex.captures_iter(&skeleton.text) {
-                let found =
-                    self.claims_from_match(lexicon, &skeleton, pattern, template, &caps, sentence);
-                for claim in found {
-                    let key = (
-                        claim.subject.clone(),
-                        claim.relation.clone(),
-                        claim.object.clone(),
-                    );
-                    if seen.insert(key) {
-                        claims.push(claim);
-                    }
+        let readings =
+            std::iter::once(skeleton.text.clone()).chain(without_parentheticals(&skeleton.text));
+        for reading in readings {
+            for claim in self.claims_of_reading(lexicon, &skeleton, &reading, sentence) {
+                let key = (
+                    claim.subject.clone(),
+                    claim.relation.clone(),
+                    claim.object.clone(),
+                );
+                if seen.insert(key) {
+                    claims.push(claim);
                 }
             }
         }
@@ -382,10 +417,36 @@ impl Extractor {
         claims
     }
 
+    /// Every pattern over one reading of the skeleton.
+    fn claims_of_reading(
+        &self,
+        lexicon: &Lexicon,
+        skeleton: &Skeleton,
+        reading: &str,
+        sentence: usize,
+    ) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        let templates = self
+            .patterns
+            .patterns
+            .iter()
+            .flat_map(|p| p.templates.iter().map(move |t| (p, t)));
+        for (pattern, template) in templates {
+            for caps in template.regex.captures_iter(reading) {
+                let found = self.claims_from_match(
+                    lexicon, skeleton, reading, pattern, template, &caps, sentence,
+                );
+                claims.extend(found);
+            }
+        }
+        claims
+    }
+
     fn claims_from_match(
         &self,
         lexicon: &Lexicon,
         skeleton: &Skeleton,
+        reading: &str,
         pattern: &crate::patterns::Pattern,
         template: &crate::patterns::Template,
         caps: &regex::Captures,
@@ -393,7 +454,8 @@ impl Extractor {
     ) -> Vec<Claim> {
         let whole = caps.get(0).expect("group 0 always matches");
         let cue_start = caps.name("cue").map_or(whole.start(), |c| c.start());
-        let Some((mut polarity, modality)) = judge(scope(&skeleton.text, whole.start(), cue_start))
+        let own = &reading[whole.start()..cue_start.max(whole.start())];
+        let Some((mut polarity, modality)) = judge(scope(reading, whole.start(), cue_start), own)
         else {
             return Vec::new();
         };
@@ -403,7 +465,7 @@ impl Extractor {
                 Polarity::Negated => Polarity::Affirmed,
             };
         }
-        let attributed_to = attribution(skeleton, whole.start());
+        let attributed_to = attribution(skeleton, reading, whole.start());
         let parts_of = |name: &str| -> Vec<(ActorId, Range<usize>)> {
             caps.name(name)
                 .map(|m| slots_in(m.as_str()))
@@ -479,11 +541,11 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
 }
 
 /// `Ukrainian officials said <claim>` or `according to <N>`: who reports it.
-fn attribution(skeleton: &Skeleton, match_start: usize) -> Option<ActorId> {
-    let before = &skeleton.text[..match_start];
+fn attribution(skeleton: &Skeleton, reading: &str, match_start: usize) -> Option<ActorId> {
+    let before = &reading[..match_start];
     let slot = ATTRIBUTION
         .captures(before)
-        .or_else(|| ACCORDING_TO.captures(&skeleton.text))
+        .or_else(|| ACCORDING_TO.captures(reading))
         .and_then(|c| c[1].parse::<usize>().ok())?;
     skeleton.slots.get(slot).map(|s| s.parts[0].0.clone())
 }
@@ -528,7 +590,12 @@ mod tests {
     #[test]
     fn judges_negation_hedges_and_irrealis() {
         for (scope, expected) in JUDGEMENTS {
-            assert_eq!(judge(scope), *expected, "{scope}");
+            assert_eq!(judge(scope, scope), *expected, "{scope}");
         }
+        // A negation outside the match belongs to another verb.
+        assert_eq!(
+            judge("<N0> never condemned <N1>'s ", "<N1>'s "),
+            Some((Polarity::Affirmed, Modality::Asserted))
+        );
     }
 }

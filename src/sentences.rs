@@ -611,7 +611,20 @@ impl<'a> NextWord<'a> {
     }
 
     fn starts_sentence(&self) -> bool {
-        is_sentence_starter(self.word) && !self.is_initial()
+        (is_sentence_starter(self.word) || self.is_sentence_adverb()) && !self.is_initial()
+    }
+
+    /// "Crucially", "Finally": a capitalised -ly adverb opens a sentence far
+    /// more often than it continues a name (`Italy` and a few names aside).
+    fn is_sentence_adverb(&self) -> bool {
+        const NOT_ADVERBS: &[&str] = &[
+            "Italy", "Sicily", "Kelly", "Emily", "Beverly", "Shelly", "Holly", "Sally", "Billy",
+            "Lilly", "Ally",
+        ];
+        self.is_capitalized_word()
+            && self.word.len() >= 5
+            && self.word.ends_with("ly")
+            && !is_listed(NOT_ADVERBS, self.word)
     }
 
     /// "It", "The": a capital and then lower case only.
@@ -836,6 +849,8 @@ mod tests {
         ("The U.S. government agreed.", "The U.S. government agreed."),
         ("U.S. officials agreed.", "U.S. officials agreed."),
         ("She lives in the U.S. The rest moved.", "She lives in the U.S. | The rest moved."),
+        ("Their ties with the U.S. Crucially, talks resumed.", "Their ties with the U.S. | Crucially, talks resumed."),
+        ("They met in Italy. Italy agreed.", "They met in Italy. | Italy agreed."),
         ("The U.K. Parliament voted.", "The U.K. Parliament voted."),
         ("He addressed the U.N. In May he left.", "He addressed the U.N. | In May he left."),
         ("The E.U. and the U.N. met.", "The E.U. and the U.N. met."),

@@ -1,4 +1,5 @@
 //! One file per subcommand: its arguments, checked, and its `run`.
 
+pub mod eval;
 pub mod lexicon;
 pub mod run;
