@@ -39,6 +39,9 @@ static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:/|\(|\||—|--)\s*(?:Reuters|AP|AFP|EPA|Getty Images|Shutterstock|Bloomberg|Xinhua|TASS|Anadolu|Wikimedia Commons|Flickr|[A-Z][\w.]+ via [A-Z]\w+)\)?\.?\s*$").unwrap()
 });
+static CREDIT_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:photo|photograph|image|picture|illustration|credit|source|video)s?(?: by| credit)?:? [^()]{1,80}\)\.?\s*$").unwrap()
+});
 static BIO_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:is|was) (?:a|an|the)\b|(?:Dr\.? |Prof\.? )?[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3},? (?:is|was|serves as|works as) (?:a|an|the)\b)").unwrap()
 });
@@ -46,7 +49,7 @@ static BIO_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:fellow|researcher|research (?:associate|assistant)|professor|analyst|director|editor|correspondent|journalist|author|lecturer|scholar|student|candidate|writer|contributor|specialist|adviser|advisor|consultant)\b").unwrap()
 });
 static BIO_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:university|institute|foundation|cent(?:er|re)|school|college|council|programme|program|think tank|holds an? |received (?:his|her|their) |is the author of|follows? (?:him|her|them))").unwrap()
+    Regex::new(r"(?i)\b(?:university|institute|foundation|cent(?:er|re)|school|college|council|programme|program|think tank|holds an? |received (?:his|her|their) |is the author of|follows? (?:him|her|them))|\bat (?:the )?\p{Lu}").unwrap()
 });
 static LINK_LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:recommended(?: for you| reading| articles| stories)?|related(?: articles| stories| reading| posts| content| coverage)?|read (?:more|next|also)|also read|more (?:from|on|by) .{1,40}|more stories|further reading|you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed)|popular(?: now)?|trending(?: now)?|see also|latest(?: news| stories)?|what to read next)\s*:?$").unwrap()
@@ -61,6 +64,9 @@ fn word_count(text: &str) -> usize {
 
 /// Classifies a paragraph on its own text.
 pub fn classify(text: &str) -> Option<Furniture> {
+    if is_link_list_block(text) {
+        return Some(Furniture::LinkListHeading);
+    }
     let words = word_count(text);
     if words <= 8 && LINK_LIST_HEADING.is_match(text) {
         return Some(Furniture::LinkListHeading);
@@ -78,7 +84,21 @@ pub fn classify(text: &str) -> Option<Furniture> {
 }
 
 fn is_caption(text: &str) -> bool {
-    CAPTION_START.is_match(text) || CAPTION_CREDIT.is_match(text) || AGENCY_CREDIT.is_match(text)
+    CAPTION_START.is_match(text)
+        || CAPTION_CREDIT.is_match(text)
+        || AGENCY_CREDIT.is_match(text)
+        || CREDIT_IN_BRACKETS.is_match(text)
+}
+
+/// A "Related" heading with its headlines on the following lines, all in one
+/// block (no blank lines between them).
+fn is_link_list_block(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let items: Vec<&str> = lines.collect();
+    !items.is_empty() && LINK_LIST_HEADING.is_match(first) && items.iter().all(|l| is_list_item(l))
 }
 
 fn is_author_bio(text: &str) -> bool {
@@ -123,6 +143,26 @@ mod tests {
         ("Related articles:", Some(Furniture::LinkListHeading)),
         ("More from Foreign Desk", Some(Furniture::LinkListHeading)),
         ("Share this article", Some(Furniture::SharePrompt)),
+        (
+            "A conscript on patrol in Lapland, March 2025.\n(Image: Finnish Defence Forces)",
+            Some(Furniture::Caption),
+        ),
+        (
+            "Anna Berg is a senior fellow at the Nordic Security Forum in\nStockholm, where she works on Baltic security.",
+            Some(Furniture::AuthorBio),
+        ),
+        (
+            "is a research associate at the West Africa Policy Lab in Dakar, where he covers the Sahel.",
+            Some(Furniture::AuthorBio),
+        ),
+        (
+            "Related\nSvalbard's Uneasy Status Quo\nGreenland Is Not for Sale, Again",
+            Some(Furniture::LinkListHeading),
+        ),
+        (
+            "Related talks between Japan and China resumed in May after a pause of two years.",
+            None,
+        ),
         ("Russia is a member of the CSTO and the SCO.", None),
         (
             "The image of NATO was damaged by the crisis, analysts said.",

@@ -16,8 +16,9 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 use crate::boilerplate::{self, Furniture};
 use crate::model::{DedupDecision, DedupReason, Paragraph};
 
-/// Word sequences this long or shorter are only removed as exact copies.
-const MIN_CONTAINED_WORDS: usize = 5;
+/// Paragraphs shorter than this are only removed as exact copies: a heading's
+/// few words are found, in order, in many paragraphs it does not repeat.
+const MIN_CONTAINED_WORDS: usize = 8;
 /// Share of a paragraph's words that must appear, in order, in a longer kept
 /// paragraph for it to count as a copy of part of it.
 const CONTAINMENT_THRESHOLD: f64 = 0.8;
@@ -77,7 +78,7 @@ pub fn dedup_document(doc_name: &str, text: &str, paragraphs: &[Paragraph]) -> D
 
     flag_boilerplate(&texts, &mut removed);
     remove_exact_repeats(doc_name, paragraphs, &texts, &shapes, &mut removed);
-    remove_contained(doc_name, paragraphs, &shapes, &mut removed);
+    remove_contained(doc_name, paragraphs, &texts, &shapes, &mut removed);
 
     DocumentDedup {
         decisions: removed.into_iter().flatten().collect(),
@@ -153,6 +154,7 @@ fn remove_exact_repeats(
 fn remove_contained(
     doc_name: &str,
     paragraphs: &[Paragraph],
+    texts: &[&str],
     shapes: &[Shape],
     removed: &mut [Option<DedupDecision>],
 ) {
@@ -161,7 +163,8 @@ fn remove_contained(
     order.sort_by_key(|&i| (std::cmp::Reverse(shapes[i].words.len()), i));
     let mut container_of: Vec<Option<(usize, f64)>> = vec![None; shapes.len()];
     for &i in &order {
-        if removed[i].is_some() || shapes[i].words.len() < MIN_CONTAINED_WORDS {
+        let too_short = shapes[i].words.len() < MIN_CONTAINED_WORDS;
+        if removed[i].is_some() || too_short || looks_like_heading(texts[i]) {
             continue;
         }
         if let Some((kept, similarity)) = best_container(i, shapes, &index, removed) {

@@ -24,6 +24,11 @@ enum Command {
     Run(RunCli),
     /// Score claims against gold files (P/R/F1 overall, per relation, per document).
     Eval(EvalCli),
+    /// Turn reviewed claim sheets into gold files.
+    Gold {
+        #[command(subcommand)]
+        action: GoldAction,
+    },
     /// List or check the lexicon files.
     Lexicon {
         #[command(subcommand)]
@@ -66,8 +71,8 @@ struct RunCli {
 
 #[derive(Args)]
 struct EvalCli {
-    /// Gold TSV files or folders of them.
-    #[arg(long, required = true, num_args = 1..)]
+    /// A gold TSV file or a folder of them (repeat the flag for more).
+    #[arg(long, required = true)]
     gold: Vec<PathBuf>,
     /// Score this claims.csv instead of running the pipeline.
     #[arg(long, conflicts_with = "inputs")]
@@ -92,6 +97,18 @@ struct EvalCli {
     /// Record the scores and true positives to compare later runs with.
     #[arg(long)]
     write_baseline: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum GoldAction {
+    /// Convert a reviewed claims.csv (review column: ok, wrong, fix: S rel O, missing) into gold.
+    FromReview {
+        /// The reviewed claims.csv.
+        reviewed: PathBuf,
+        /// Gold file to write; known false alarms go beside it as NAME.false-alarms.tsv.
+        #[arg(long, default_value = "gold.tsv")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -122,6 +139,9 @@ fn main() -> ExitCode {
             baseline: e.baseline,
             write_baseline: e.write_baseline,
         }),
+        Command::Gold {
+            action: GoldAction::FromReview { reviewed, out },
+        } => cmd::gold::from_review(&reviewed, &out),
         Command::Lexicon { action, lexicons } => match action {
             LexiconAction::List => cmd::lexicon::list(lexicons.as_deref()),
             LexiconAction::Check => cmd::lexicon::check(lexicons.as_deref()),

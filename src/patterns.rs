@@ -366,9 +366,8 @@ impl Parser {
                 }
             };
             let template = Template { regex, forms };
-            if !template.has_pair()
-                && !(template.forms.contains_key("X") && template.forms.contains_key("Y"))
-            {
+            let has_both = template.forms.contains_key("X") && template.forms.contains_key("Y");
+            if !(template.has_pair() || has_both) {
                 self.fail(*number, "a template needs slots {X} and {Y}, or {PAIR}");
             } else if template.has_pair() && !is_symmetric(&relation) {
                 self.fail(*number, format!("{{PAIR}} gives both orders, so it only fits symmetric relations, not `{relation}`"));
@@ -458,7 +457,7 @@ impl Parser {
             "X" => "X",
             "Y" => "Y",
             "PAIR" => {
-                return Ok(insert_form(forms, "PAIR", SlotForm::Nominal).map(|_| pair_regex())?);
+                return insert_form(forms, "PAIR", SlotForm::Nominal).map(|_| pair_regex());
             }
             other => {
                 return Err(format!(
@@ -557,7 +556,7 @@ mod tests {
         .unwrap();
         let regex = &set.patterns[0].templates[0].regex;
         assert!(regex.is_match("<N0> has supplied drones to <N1>"));
-        assert!(regex.is_match("<N0> supplied <N1>") == false);
+        assert!(!regex.is_match("<N0> supplied <N1>"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
 use crate::model::{ActorId, Claim, Mention, MentionKind, Modality, Polarity};
-use crate::patterns::{PatternSet, SlotForm, is_symmetric};
+use crate::patterns::{Pattern, PatternSet, SlotForm, Template, is_symmetric};
 
 /// How a slot names its actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -426,84 +426,49 @@ impl Extractor {
         sentence: usize,
     ) -> Vec<Claim> {
         let mut claims = Vec::new();
-        let templates = self
-            .patterns
-            .patterns
-            .iter()
-            .flat_map(|p| p.templates.iter().map(move |t| (p, t)));
-        for (pattern, template) in templates {
-            for caps in template.regex.captures_iter(reading) {
-                let found = self.claims_from_match(
-                    lexicon, skeleton, reading, pattern, template, &caps, sentence,
-                );
-                claims.extend(found);
+        for pattern in &self.patterns.patterns {
+            for template in &pattern.templates {
+                for caps in template.regex.captures_iter(reading) {
+                    let found = Found {
+                        pattern,
+                        template,
+                        caps,
+                        reading,
+                        skeleton,
+                    };
+                    claims.extend(found.claims(lexicon, sentence));
+                }
             }
         }
         claims
     }
+}
 
-    fn claims_from_match(
-        &self,
-        lexicon: &Lexicon,
-        skeleton: &Skeleton,
-        reading: &str,
-        pattern: &crate::patterns::Pattern,
-        template: &crate::patterns::Template,
-        caps: &regex::Captures,
-        sentence: usize,
-    ) -> Vec<Claim> {
-        let whole = caps.get(0).expect("group 0 always matches");
-        let cue_start = caps.name("cue").map_or(whole.start(), |c| c.start());
-        let own = &reading[whole.start()..cue_start.max(whole.start())];
-        let Some((mut polarity, modality)) = judge(scope(reading, whole.start(), cue_start), own)
-        else {
+/// An actor and the words that name it.
+type Part = (ActorId, Range<usize>);
+
+/// One match of one template on one reading of a sentence.
+struct Found<'a> {
+    pattern: &'a Pattern,
+    template: &'a Template,
+    caps: regex::Captures<'a>,
+    reading: &'a str,
+    skeleton: &'a Skeleton,
+}
+
+impl Found<'_> {
+    fn claims(&self, lexicon: &Lexicon, sentence: usize) -> Vec<Claim> {
+        let Some((polarity, modality)) = self.judgement() else {
             return Vec::new();
         };
-        if pattern.negated {
-            polarity = match polarity {
-                Polarity::Affirmed => Polarity::Negated,
-                Polarity::Negated => Polarity::Affirmed,
-            };
-        }
-        let attributed_to = attribution(skeleton, reading, whole.start());
-        let parts_of = |name: &str| -> Vec<(ActorId, Range<usize>)> {
-            caps.name(name)
-                .map(|m| slots_in(m.as_str()))
-                .unwrap_or_default()
-                .into_iter()
-                .flat_map(|k| skeleton.slots[k].parts.clone())
-                .collect()
-        };
-        let allowed = |name: &str, parts: &[(ActorId, Range<usize>)]| match template.forms.get(name)
-        {
-            Some(SlotForm::Organisation) => parts.iter().all(|(a, _)| lexicon.is_organisation(a)),
-            Some(SlotForm::State) => parts.iter().all(|(a, _)| !lexicon.is_organisation(a)),
-            _ => true,
-        };
-        let pairs: Vec<((ActorId, Range<usize>), (ActorId, Range<usize>))> = if template.has_pair()
-        {
-            let parts = parts_of("PAIR");
-            let mut pairs = Vec::new();
-            for (i, a) in parts.iter().enumerate() {
-                for b in &parts[i + 1..] {
-                    pairs.push((a.clone(), b.clone()));
-                }
-            }
-            pairs
-        } else {
-            let (xs, ys) = (parts_of("X"), parts_of("Y"));
-            if !allowed("X", &xs) || !allowed("Y", &ys) {
-                return Vec::new();
-            }
-            xs.iter()
-                .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
-                .collect()
-        };
-        pairs
+        let whole = self.caps.get(0).expect("group 0 always matches");
+        let attributed_to = attribution(self.skeleton, self.reading, whole.start());
+        let relation = &self.pattern.relation;
+        self.pairs(lexicon)
             .into_iter()
             .filter(|(x, y)| x.0 != y.0)
             .map(|(x, y)| {
-                let (x, y) = if is_symmetric(&pattern.relation) && y.0 < x.0 {
+                let (x, y) = if is_symmetric(relation) && y.0 < x.0 {
                     (y, x)
                 } else {
                     (x, y)
@@ -511,17 +476,72 @@ impl Extractor {
                 Claim {
                     sentence,
                     subject: x.0,
-                    relation: pattern.relation.clone(),
+                    relation: relation.clone(),
                     object: y.0,
                     polarity,
                     modality,
                     subject_span: x.1,
                     object_span: y.1,
-                    pattern: pattern.id.clone(),
+                    pattern: self.pattern.id.clone(),
                     attributed_to: attributed_to.clone(),
                 }
             })
             .collect()
+    }
+
+    /// Polarity and modality from the clause before the cue, or `None` when
+    /// it is no claim.
+    fn judgement(&self) -> Option<(Polarity, Modality)> {
+        let whole = self.caps.get(0).expect("group 0 always matches");
+        let cue_start = self.caps.name("cue").map_or(whole.start(), |c| c.start());
+        let own = &self.reading[whole.start()..cue_start.max(whole.start())];
+        let (polarity, modality) = judge(scope(self.reading, whole.start(), cue_start), own)?;
+        let polarity = match (polarity, self.pattern.negated) {
+            (p, false) => p,
+            (Polarity::Affirmed, true) => Polarity::Negated,
+            (Polarity::Negated, true) => Polarity::Affirmed,
+        };
+        Some((polarity, modality))
+    }
+
+    /// (subject, object) pairs: X × Y, or every pair of PAIR.
+    fn pairs(&self, lexicon: &Lexicon) -> Vec<(Part, Part)> {
+        if self.template.has_pair() {
+            let parts = self.parts("PAIR");
+            let mut pairs = Vec::new();
+            for (i, a) in parts.iter().enumerate() {
+                for b in &parts[i + 1..] {
+                    pairs.push((a.clone(), b.clone()));
+                }
+            }
+            return pairs;
+        }
+        let (xs, ys) = (self.parts("X"), self.parts("Y"));
+        if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "Y", &ys) {
+            return Vec::new();
+        }
+        xs.iter()
+            .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
+            .collect()
+    }
+
+    fn parts(&self, slot: &str) -> Vec<Part> {
+        self.caps
+            .name(slot)
+            .map(|m| slots_in(m.as_str()))
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|k| self.skeleton.slots[k].parts.clone())
+            .collect()
+    }
+
+    /// `{X:org}` and `{X:state}` constrain what the actors are.
+    fn allowed(&self, lexicon: &Lexicon, slot: &str, parts: &[Part]) -> bool {
+        match self.template.forms.get(slot) {
+            Some(SlotForm::Organisation) => parts.iter().all(|(a, _)| lexicon.is_organisation(a)),
+            Some(SlotForm::State) => parts.iter().all(|(a, _)| !lexicon.is_organisation(a)),
+            _ => true,
+        }
     }
 }
 
