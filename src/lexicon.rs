@@ -139,10 +139,12 @@ impl Lexicon {
         self.files.iter().find(|f| f.name == name)
     }
 
+    /// True for organisations, including ones a document defines itself
+    /// (`the Minerals Security Partnership (MSP)`), which no lexicon lists.
     pub fn is_organisation(&self, id: &ActorId) -> bool {
         self.actors
             .get(id)
-            .is_some_and(|a| a.kind == MentionKind::Organisation)
+            .is_none_or(|a| a.kind == MentionKind::Organisation)
     }
 }
 

@@ -130,13 +130,13 @@ pub struct PatternSet {
 /// a memory blow-up.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
-const AUX_WORDS: &str = r"(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|never|no longer|also|already|still|reportedly|allegedly|repeatedly|openly|now|then|recently|further|again|both|all|jointly|itself|themselves|each|even|just|long|first|later|soon|once|meanwhile|however|thus|therefore|indeed|in turn|for (?:its|their) part|on (?:its|their) part|for instance|for example|on the other hand|by contrast|in contrast|in particular|at the same time|in practice|in effect|so far|to date|of course|in turn|above all|in recent years|for years|for decades|for now|in response|in (?:\d{4}|[A-Z]\w+ \d{4})|since \d{4}|last (?:year|month|week)|this (?:year|month|week)|(?:re|un)?(?:refuse|decline|fail|agree|continue|begin|began|start|move|vote|decide|threaten|pledge|promise|tr(?:y|ie)|hope|want|seek|sought|plan|intend|aim|appear|seem|need|wish|choose|chose|use|prepare|vow|expect|help|rush)(?:s|d|ed|ing)? to|(?:began|begin|begins|begun|started|starts|continued|continues|kept|keeps|stopped|resumed|resumes|ceased)|went on to|going to|set to|about to|able to|which|who|that|\w+ly)";
+const AUX_WORDS: &str = r"(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|never|no longer|also|already|still|reportedly|allegedly|repeatedly|openly|now|then|recently|further|again|both|all|jointly|itself|themselves|each|even|just|long|first|later|soon|once|meanwhile|however|thus|therefore|indeed|in turn|for (?:its|their) part|on (?:its|their) part|for instance|for example|on the other hand|by contrast|in contrast|in particular|at the same time|in practice|in effect|so far|to date|of course|in turn|above all|in recent years|for years|for decades|for now|in response|in (?:\d{4}|[A-Z]\w+ \d{4})|since \d{4}|last (?:year|month|week)|this (?:year|month|week)|(?:re|un)?(?:refuse|decline|fail|agree|continue|begin|began|start|move|vote|decide|threaten|pledge|promise|tr(?:y|ie)|hope|want|seek|sought|plan|intend|aim|appear|seem|need|wish|choose|chose|use|prepare|vow|expect|help|rush)(?:s|d|ed|ing)? to|(?:began|begin|begins|begun|started|starts|continued|continues|kept|keeps|stopped|resumed|resumes|ceased)|went on to|going to|reported to|said to|believed to|thought to|known to|set to|about to|able to|which|who|that|\w+ly)";
 
 /// Built-in macros: name → (regex, may match nothing).
 static BUILTINS: LazyLock<HashMap<&'static str, (String, bool)>> = LazyLock::new(|| {
     HashMap::from([
         ("aux", (format!(r"(?:{AUX_WORDS},? ){{0,6}}"), true)),
-        ("np", (r"(?:[^<>\s]+ ){0,8}?".to_string(), true)),
+        ("np", (r"(?:[^<>\s]+ ){0,12}?".to_string(), true)),
         ("gap", (r"(?:[^<>\s]+ ){0,16}?".to_string(), true)),
         ("mods", (r"(?:[^<>\s,;]+ ){0,4}?".to_string(), true)),
         ("w", (r"[^<>\s]+".to_string(), false)),

@@ -305,11 +305,15 @@ pub fn extract_document(engine: &Engine, document: Document, t: &mut Timings) ->
     let mut claims = Vec::new();
     let mut long_sentences = 0;
     let date = document.date.as_deref();
+    let defined = timed(&mut t.mentions, || {
+        engine.tagger.definitions(&document.text)
+    });
     for sentence in &sentences {
         let found = timed(&mut t.mentions, || {
+            let span = sentence.span.clone();
             engine
                 .tagger
-                .tag(&document.text, sentence.span.clone(), sentence.index, date)
+                .tag_with(&defined, &document.text, span, sentence.index, date)
         });
         if sentence.span.len() > engine.limits.max_sentence_bytes {
             long_sentences += 1;

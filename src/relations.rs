@@ -89,8 +89,16 @@ pub fn skeleton(
     for slot in &mut slots {
         extend_with_agent(text, span.end, slot, agents);
     }
+    // A title takes the words before a name only where no agent phrase did:
+    // `U.S. President Donald Trump` is one slot by `merge_same_actor`.
+    let mut floor = span.start;
+    for slot in &mut slots {
+        extend_with_title(text, floor, slot, agents);
+        floor = slot.span.end;
+    }
     slots = merge_same_actor(text, slots);
     slots = merge_lists(text, slots, None);
+    slots = without_overlaps(slots, &span);
     let text = render(text, span, &slots);
     Skeleton { text, slots }
 }
@@ -123,15 +131,16 @@ fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String
     }
     let after = &text[slot.span.end..limit];
     // `the Chinese navy`, `U.S. officials`, `Russia's foreign minister`.
+    let possessive = after.strip_prefix("'s ");
     let rest = match slot.form {
         Form::Adjectival => after.strip_prefix(' '),
-        _ => after
-            .strip_prefix("'s ")
-            .or_else(|| after.strip_prefix(' ')),
+        _ => possessive.or_else(|| after.strip_prefix(' ')),
     };
     let Some(mut rest) = rest else { return };
-    // Up to two lower-case modifiers may come first: `Japan's new prime minister`.
-    for _ in 0..3 {
+    // After a possessive, up to two lower-case modifiers may come first:
+    // `Japan's new prime minister`.
+    let tries = if possessive.is_some() { 3 } else { 1 };
+    for _ in 0..tries {
         let longest = agents
             .iter()
             .filter(|agent| starts_with_word(rest, agent))
@@ -150,7 +159,65 @@ fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String
 }
 
 fn is_modifier(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '-')
+    let function_word = matches!(word, "and" | "or" | "of" | "the" | "a" | "an" | "in" | "to");
+    !word.is_empty() && !function_word && word.chars().all(|c| c.is_lowercase() || c == '-')
+}
+
+/// `President Lula`, `Secretary Rubio`: a title before a name is part of it,
+/// so `President Trump met President Lula` reads `<N0> met <N1>`.
+fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String]) {
+    if slot.form != Form::Nominal {
+        return;
+    }
+    let before = &text[limit..slot.span.start];
+    let Some(before) = before.strip_suffix(' ') else {
+        return;
+    };
+    let title = agents
+        .iter()
+        .filter(|t| ends_with_word(before, t))
+        .map(String::len)
+        .max();
+    let title = title.or_else(|| {
+        let word = before.rsplit(' ').next().unwrap_or("");
+        TITLES.contains(&word).then_some(word.len())
+    });
+    if let Some(len) = title {
+        slot.span.start -= len + 1;
+    }
+}
+
+/// Titles written before a name that the agent nouns do not cover.
+const TITLES: &[&str] = &[
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Gen.",
+    "General",
+    "Admiral",
+    "Adm.",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Sheikh",
+    "Emir",
+    "King",
+    "Queen",
+    "Prince",
+    "Crown Prince",
+    "Commissioner",
+    "Ambassador",
+    "Envoy",
+];
+
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.len() >= word.len()
+        && text.is_char_boundary(text.len() - word.len())
+        && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
+        && !text[..text.len() - word.len()].ends_with(|c: char| c.is_alphanumeric())
+        && word.chars().next().is_some_and(|c| c.is_alphabetic())
+        && text[text.len() - word.len()..].starts_with(|c: char| c.is_uppercase())
 }
 
 fn starts_with_word(text: &str, word: &str) -> bool {
@@ -181,8 +248,12 @@ fn merge_same_actor(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
     out
 }
 
-static LIST_JOINER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:,|,? and|,? or|,? as well as| &|/)(?: the)? $|^/$").unwrap());
+static LIST_JOINER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:,|,? and|,? or|,? as well as|,? together with|,? along with| &|/)(?: the)? $|^/$",
+    )
+    .unwrap()
+});
 
 fn joins_list(joiner: &str) -> bool {
     LIST_JOINER.is_match(joiner)
@@ -192,6 +263,8 @@ fn closes_list(joiner: &str) -> bool {
     joiner.contains(" and")
         || joiner.contains(" or")
         || joiner.contains("as well as")
+        || joiner.contains("together with")
+        || joiner.contains("along with")
         || joiner.contains('&')
         || joiner.contains('/')
 }
@@ -224,6 +297,20 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
         }
         out.push(merged);
         i = end + 1;
+    }
+    out
+}
+
+/// Extensions never should make slots overlap or leave the sentence; if one
+/// does, the later slot gives way rather than the skeleton breaking.
+fn without_overlaps(slots: Vec<Slot>, span: &Range<usize>) -> Vec<Slot> {
+    let mut out: Vec<Slot> = Vec::with_capacity(slots.len());
+    for slot in slots {
+        let inside = slot.span.start >= span.start && slot.span.end <= span.end;
+        let after_last = out.last().is_none_or(|l| slot.span.start >= l.span.end);
+        if inside && after_last {
+            out.push(slot);
+        }
     }
     out
 }
@@ -270,6 +357,48 @@ static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The ways one skeleton is read: as written, without parentheticals, and
+/// with the subject repeated before coordinated verbs that share it.
+fn readings(skeleton: &str) -> Vec<String> {
+    let mut out = vec![skeleton.to_string()];
+    if let Some(reduced) = without_parentheticals(skeleton) {
+        out.push(reduced);
+    }
+    let shared: Vec<String> = out.iter().filter_map(|r| with_shared_subjects(r)).collect();
+    for r in shared {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?:also |then |later |subsequently |has |have |had )?)",
+        r"(?P<verb>[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran)\b",
+    ))
+    .unwrap()
+});
+
+/// `Egypt signed a protocol with Somalia and delivered weapons to Mogadishu`
+/// reads `... and <Egypt> delivered weapons to Mogadishu`: coordinated verbs
+/// share the subject. `None` when no verb follows a coordinating `and`.
+fn with_shared_subjects(reading: &str) -> Option<String> {
+    let mut out = reading.to_string();
+    let mut changed = false;
+    for _ in 0..3 {
+        let Some(c) = SHARED_SUBJECT.captures(&out) else {
+            break;
+        };
+        let conj_end = c.name("conj").expect("always captured").end();
+        let subject = c["subj"].to_string();
+        out.insert_str(conj_end, &format!("{subject} "));
+        changed = true;
+    }
+    changed.then_some(out)
+}
+
 /// The skeleton with appositions, non-restrictive relative clauses and
 /// bracketed asides cut out (`Washington, itself a belligerent, did not
 /// criticise Israel` reads as `Washington did not criticise Israel`). Patterns
@@ -299,14 +428,14 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|n't|never|no longer|neither|nor|refused to|refuses to|refusing to|declined to|declines to|failed to|fails to|has yet to|have yet to|stopped short of|denied|denies|rejected|rejects)\b|n't\b").unwrap()
 });
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:may (?:well )?have|might have|could have|must have|appears? to|appeared to|seems? to|seemed to|reportedly|allegedly|alleged|likely|probably|apparently|presumably|purportedly|suspected(?: of)?|(?:is|are|was|were) (?:believed|thought|said|understood) to)\b").unwrap()
+    Regex::new(r"(?i)\b(?:may (?:well )?have|might have|could have|must have|appears? to|appeared to|seems? to|seemed to|reportedly|allegedly|alleged|likely|probably|apparently|presumably|purportedly|suspected(?: of)?|(?:is|are|was|were) (?:widely )?(?:believed|thought|said|understood|reported) to)\b").unwrap()
 });
 static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:should|shall|must|ought to|would|will|could|might|may|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|once)\b|'ll\b").unwrap()
 });
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[;:(),]|--|\b(?:but|while|whereas|although|though|because|since|after|before|when)\b",
+        r"[;:(),]|--|\b(?:but|while|whereas|although|though|because|since|after|before|when|that|which|who)\b",
     )
     .unwrap()
 });
@@ -399,8 +528,7 @@ impl Extractor {
         }
         let mut claims: Vec<Claim> = Vec::new();
         let mut seen: HashSet<(ActorId, String, ActorId)> = HashSet::new();
-        let readings =
-            std::iter::once(skeleton.text.clone()).chain(without_parentheticals(&skeleton.text));
+        let readings = readings(&skeleton.text);
         for reading in readings {
             for claim in self.claims_of_reading(lexicon, &skeleton, &reading, sentence) {
                 let key = (

@@ -8,8 +8,10 @@
 //! `China-Russia`, `U.S.-Japan` and `China's` all give their parts.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::lexicon::{Lexicon, Referent};
 use crate::model::{ActorId, Mention, MentionKind};
@@ -62,6 +64,76 @@ impl Tagger {
         }
     }
 
+    /// Acronyms a document defines in brackets. A definition of a known actor
+    /// (`the United Arab Emirates (UAE)`) makes the acronym name it; an
+    /// unknown name with an organisation head (`the Joint Expeditionary Force
+    /// (JEF)`) becomes an organisation whose id is the acronym.
+    pub fn definitions(&self, text: &str) -> Definitions {
+        let mut defs = Definitions::default();
+        for c in DEFINITION.captures_iter(text) {
+            let (whole, acronym) = (c.get(1).expect("group 1"), &c[2]);
+            let Some(name) = defined_name(whole.as_str(), acronym) else {
+                continue;
+            };
+            let name_start = whole.end() - name.len();
+            let known = self.tag(text, name_start..whole.end(), 0, None);
+            let acronym_known = !self.tag(acronym, 0..acronym.len(), 0, None).is_empty();
+            if acronym_known || defs.forms.iter().any(|(f, _, _)| f == acronym) {
+                continue;
+            }
+            let single = known.len() == 1 && known[0].span == (name_start..whole.end());
+            let (actor, kind) = match known.first() {
+                Some(m) if single && m.actor.is_some() => {
+                    (m.actor.clone().expect("checked"), m.kind)
+                }
+                _ if ORGANISATION_HEAD.is_match(name) => {
+                    (ActorId(acronym.to_uppercase()), MentionKind::Organisation)
+                }
+                _ => continue,
+            };
+            if !single {
+                defs.forms.push((name.to_string(), actor.clone(), kind));
+            }
+            defs.forms.push((acronym.to_string(), actor, kind));
+        }
+        defs
+    }
+
+    /// Mentions of `text[span]` including the names a document defined,
+    /// which win over lexicon mentions they overlap (`Organisation of African
+    /// Unity` over `African`).
+    pub fn tag_with(
+        &self,
+        defs: &Definitions,
+        text: &str,
+        span: Range<usize>,
+        sentence: usize,
+        date: Option<&str>,
+    ) -> Vec<Mention> {
+        let mut mentions = self.tag(text, span.clone(), sentence, date);
+        if defs.forms.is_empty() {
+            return mentions;
+        }
+        let slice = &text[span.clone()];
+        for (form, actor, kind) in &defs.forms {
+            for (i, _) in slice.match_indices(form.as_str()) {
+                let (start, end) = (span.start + i, span.start + i + form.len());
+                if !at_word_boundaries(text, start, end) {
+                    continue;
+                }
+                mentions.retain(|m| m.span.end <= start || m.span.start >= end);
+                mentions.push(Mention {
+                    sentence,
+                    span: start..end,
+                    actor: Some(actor.clone()),
+                    kind: *kind,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        mentions
+    }
+
     /// Mentions in `text[span]`, with offsets into `text`.
     pub fn tag(
         &self,
@@ -92,6 +164,64 @@ impl Tagger {
         }
         mentions
     }
+}
+
+/// Names a document defines for itself with an acronym in brackets:
+/// `the Minerals Security Partnership (MSP)`, `the United Arab Emirates (UAE)`.
+#[derive(Debug, Default, Clone)]
+pub struct Definitions {
+    /// (surface form, actor, kind), long names and acronyms alike.
+    forms: Vec<(String, ActorId, MentionKind)>,
+}
+
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z][\w'.-]*|of|for|and|on|the|de|in|to)(?: (?:[A-Z][\w'.-]*|of|for|and|on|the|de|in|to)){1,10}) \(([A-Z][A-Za-z]{1,9})\)").unwrap()
+});
+
+/// Head nouns that make a defined name an organisation of the contract.
+static ORGANISATION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Partnership|Organi[sz]ation|Union|Alliance|Community|Council|Forum|Group|Bank|Pact|Force|Authority|Agency|Commission|Court|Fund|Initiative|Dialogue|Association|Conference|Cooperation|Co-operation|Mechanism|Coalition|Bloc|League|Assembly|Secretariat|Quad|Framework|Consortium|Club)\b").unwrap()
+});
+
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut long = long.chars();
+    short.chars().all(|c| long.any(|l| l == c))
+}
+
+/// True when `acronym` abbreviates the capitalised words (`EAEU` for
+/// Eurasian Economic Union takes a second letter of one word).
+fn abbreviates(acronym: &str, words: &[&str]) -> bool {
+    let acronym = acronym.to_uppercase();
+    let letters = initials(words);
+    let first_matches = letters.chars().next() == acronym.chars().next();
+    let close = letters.len().abs_diff(acronym.len()) <= 1;
+    first_matches
+        && close
+        && (letters == acronym
+            || is_subsequence(&letters, &acronym)
+            || is_subsequence(&acronym, &letters))
+}
+
+/// The shortest tail of `name` whose capitalised words the acronym abbreviates.
+fn defined_name<'a>(name: &'a str, acronym: &str) -> Option<&'a str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    (0..words.len()).rev().find_map(|k| {
+        let tail = &words[k..];
+        let starts_capitalised =
+            tail[0].starts_with(|c: char| c.is_uppercase()) && tail[0] != "The";
+        (starts_capitalised && abbreviates(acronym, tail)).then(|| {
+            let start = name.len() - tail.join(" ").len();
+            &name[start..]
+        })
+    })
 }
 
 /// The strings the automaton searches, and the name each came from. Forms as
@@ -216,6 +346,32 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(pairs(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn acronyms_defined_in_brackets_name_their_actor() {
+        let text = "The Minerals Security Partnership (MSP) met. The United Arab Emirates (UAE) joined the MSP. Kenya joined the Organisation of African Unity (OAU).";
+        let defs = TAGGER.definitions(text);
+        let found: Vec<(String, String)> = TAGGER
+            .tag_with(&defs, text, 0..text.len(), 0, None)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span].to_string(),
+                    m.actor.map(|a| a.0).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert!(
+            found.contains(&p("Minerals Security Partnership", "MSP")),
+            "{found:?}"
+        );
+        assert!(found.contains(&p("MSP", "MSP")), "{found:?}");
+        assert!(
+            found.contains(&p("Organisation of African Unity", "OAU")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(t, _)| t == "African"), "{found:?}");
     }
 
     #[test]

@@ -142,7 +142,10 @@ pub fn explain(dir: Option<&Path>, sentence: &str) -> i32 {
         Err(problems) => return report_problems(&problems),
     };
     let text = crate::normalize::fold_str(sentence);
-    let mentions = engine.tagger.tag(&text, 0..text.len(), 0, None);
+    let defined = engine.tagger.definitions(&text);
+    let mentions = engine
+        .tagger
+        .tag_with(&defined, &text, 0..text.len(), 0, None);
     for m in &mentions {
         let actor = m.actor.as_ref().map(|a| a.as_str()).unwrap_or("-");
         println!(
