@@ -152,9 +152,11 @@ fn slot_regex(name: &str, form: SlotForm) -> String {
     format!("(?P<{name}>{body})")
 }
 
+/// One list or compound slot, or compounds coordinated with each other
+/// (`the Russia-China and North Korea-Russia partnerships`).
 fn pair_regex() -> String {
-    let one = r"(?:the )?<[NAH]\d+>";
-    format!(r"(?P<PAIR>{one}(?:(?:,| and|, and) {one})*)")
+    let compound = r"(?:the )?<H\d+>";
+    format!(r"(?P<PAIR>{compound}(?:(?:,| and|, and) {compound})+|(?:the )?<[NAH]\d+>)")
 }
 
 /// Parses and compiles the patterns file; every problem is collected.

@@ -289,7 +289,12 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
             }
             j += 1;
         }
-        let end = last_close.unwrap_or(i);
+        let mut end = last_close.unwrap_or(i);
+        // `A, and B` with two items is clause coordination (`..., and U.S.
+        // officials said`), not a list: a serial comma needs three items.
+        if end == i + 1 && between(text, &slots[i], &slots[end]).starts_with(',') {
+            end = i;
+        }
         let mut merged = slots[i].clone();
         for next in &slots[i + 1..=end] {
             merged.span.end = next.span.end;
@@ -433,6 +438,11 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:should|shall|must|ought to|would|will|could|might|may|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|once)\b|'ll\b").unwrap()
 });
+/// A threat is pressure in itself, but what is threatened has not happened.
+static THREAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)? of)\b").unwrap()
+});
+
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"[;:(),]|--|\b(?:but|while|whereas|although|though|because|since|after|before|when|that|which|who)\b",
@@ -623,7 +633,14 @@ impl Found<'_> {
         let whole = self.caps.get(0).expect("group 0 always matches");
         let cue_start = self.caps.name("cue").map_or(whole.start(), |c| c.start());
         let own = &self.reading[whole.start()..cue_start.max(whole.start())];
-        let (polarity, modality) = judge(scope(self.reading, whole.start(), cue_start), own)?;
+        if is_hypothetical_event(&self.reading[..whole.start()], &self.reading[whole.end()..]) {
+            return None;
+        }
+        let scope = scope(self.reading, whole.start(), cue_start);
+        if self.pattern.relation != "pressures" && THREAT.is_match(scope) {
+            return None;
+        }
+        let (polarity, modality) = judge(scope, own)?;
         let polarity = match (polarity, self.pattern.negated) {
             (p, false) => p,
             (Polarity::Affirmed, true) => Polarity::Negated,
@@ -686,6 +703,21 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
             && members.contains(&c.subject)
             && members.contains(&c.object))
     });
+}
+
+static MODAL_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,? (?:could|would|might|may|will|should|must|can)\b").unwrap());
+
+/// `a Chinese attack on Taiwan could ...`: an indefinite event that a modal
+/// predicates is hypothetical, unlike `the Russian invasion of Ukraine will`.
+fn is_hypothetical_event(before: &str, after: &str) -> bool {
+    let indefinite = before.ends_with(" a ")
+        || before.ends_with(" an ")
+        || before == "a "
+        || before == "an "
+        || before.ends_with("A ")
+        || before.ends_with("An ");
+    indefinite && MODAL_NEXT.is_match(after)
 }
 
 /// `Ukrainian officials said <claim>` or `according to <N>`: who reports it.
