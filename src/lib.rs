@@ -11,6 +11,7 @@
 pub mod boilerplate;
 pub mod cmd;
 pub mod dedup;
+pub mod discover;
 pub mod eval;
 
 pub mod input;

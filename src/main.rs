@@ -24,6 +24,8 @@ enum Command {
     Run(RunCli),
     /// Score claims against gold files (P/R/F1 overall, per relation, per document).
     Eval(EvalCli),
+    /// List the names and phrasings the lexicons and patterns miss, most frequent first.
+    Discover(DiscoverCli),
     /// Turn reviewed claim sheets into gold files.
     Gold {
         #[command(subcommand)]
@@ -99,6 +101,24 @@ struct EvalCli {
     write_baseline: Option<PathBuf>,
 }
 
+#[derive(Args)]
+struct DiscoverCli {
+    /// Files or folders to read (folders recursively). Default: corpus/
+    paths: Vec<PathBuf>,
+    /// CSV file to write.
+    #[arg(long, default_value = cmd::discover::DEFAULT_OUT)]
+    out: PathBuf,
+    /// Folder of lexicon files to use instead of the embedded ones (missing files fall back to them).
+    #[arg(long)]
+    lexicons: Option<PathBuf>,
+    /// Leave out rows seen fewer times than this.
+    #[arg(long, default_value_t = 1)]
+    min_count: usize,
+    /// At most this many rows of each kind (0: no limit).
+    #[arg(long, default_value_t = 500)]
+    limit: usize,
+}
+
 #[derive(Subcommand)]
 enum GoldAction {
     /// Convert a reviewed claims.csv (review column: ok, wrong, fix: S rel O, missing) into gold.
@@ -138,6 +158,13 @@ fn main() -> ExitCode {
             min_f1: e.min_f1,
             baseline: e.baseline,
             write_baseline: e.write_baseline,
+        }),
+        Command::Discover(d) => cmd::discover::run(&cmd::discover::DiscoverArgs {
+            inputs: d.paths,
+            out: d.out,
+            lexicons: d.lexicons,
+            min_count: d.min_count,
+            limit: d.limit,
         }),
         Command::Gold {
             action: GoldAction::FromReview { reviewed, out },
