@@ -110,6 +110,9 @@ pub struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Template {
     pub regex: Regex,
+    /// The cue alone (`[[...]]` expanded), for a fast first look; `None`
+    /// when the template marks no cue.
+    pub cue: Option<String>,
     /// Form required of slots X and Y (and PAIR, which fans out to every pair).
     pub forms: HashMap<&'static str, SlotForm>,
 }
@@ -157,6 +160,13 @@ fn slot_regex(name: &str, form: SlotForm) -> String {
 fn pair_regex() -> String {
     let compound = r"(?:the )?<H\d+>";
     format!(r"(?P<PAIR>{compound}(?:(?:,| and|, and) {compound})+|(?:the )?<[NAH]\d+>)")
+}
+
+/// Unicode `\b` stops the regex engine's fast DFAs on any non-ASCII text
+/// (names like `Türkiye`), making matching many times slower; skeleton words
+/// around cues are ASCII in practice, so ASCII boundaries lose nothing.
+fn ascii_word_boundaries(regex: &str) -> String {
+    regex.replace(r"\b", r"(?-u:\b)")
 }
 
 /// Parses and compiles the patterns file; every problem is collected.
@@ -367,7 +377,8 @@ impl Parser {
                     continue;
                 }
             };
-            let template = Template { regex, forms };
+            let cue = self.cue_source(template);
+            let template = Template { regex, forms, cue };
             let has_both = template.forms.contains_key("X") && template.forms.contains_key("Y");
             if !(template.has_pair() || has_both) {
                 self.fail(*number, "a template needs slots {X} and {Y}, or {PAIR}");
@@ -394,11 +405,21 @@ impl Parser {
         template: &str,
         forms: &mut HashMap<&'static str, SlotForm>,
     ) -> Result<Regex, String> {
-        let expanded = self.expand(template, forms)?;
+        let expanded = ascii_word_boundaries(&self.expand(template, forms)?);
         RegexBuilder::new(&format!("(?i){expanded}"))
             .size_limit(REGEX_SIZE_LIMIT)
             .build()
             .map_err(|e| format!("template does not compile: {e}"))
+    }
+
+    /// The regex of a template's cue, word-bounded and case-insensitive.
+    fn cue_source(&self, template: &str) -> Option<String> {
+        let start = template.find("[[")? + 2;
+        let end = start + template[start..].find("]]")?;
+        let inner = self
+            .expand(&template[start..end], &mut HashMap::new())
+            .ok()?;
+        Some(ascii_word_boundaries(&format!(r"(?i)\b(?:{inner})\b")))
     }
 
     fn expand(

@@ -17,7 +17,10 @@
 //! and irrealis (`should`, `would`, `hopes to`, `the possibility of`, `if`,
 //! `without`), which make it a goal, recommendation or condition, not a claim.
 
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+/// Compiled-size bound for the set of all cues.
+const CUE_SET_SIZE_LIMIT: usize = 64 << 20;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -507,11 +510,49 @@ pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
 /// The patterns compiled for matching.
 pub struct Extractor {
     patterns: PatternSet,
+    /// (pattern, template) of every template.
+    templates: Vec<(usize, usize)>,
+    /// Index into `templates` of each member of `cues`.
+    cue_members: Vec<usize>,
+    /// The cues of all templates in one automaton: one pass over a reading
+    /// says which templates can match, and only those run in full.
+    cues: RegexSet,
+    /// Templates without a cue, run on every reading.
+    uncued: Vec<usize>,
 }
 
 impl Extractor {
     pub fn new(patterns: PatternSet) -> Extractor {
-        Extractor { patterns }
+        let mut templates = Vec::new();
+        let mut cued = Vec::new();
+        let mut uncued = Vec::new();
+        for (p, pattern) in patterns.patterns.iter().enumerate() {
+            for (t, template) in pattern.templates.iter().enumerate() {
+                match &template.cue {
+                    Some(cue) => cued.push((templates.len(), cue.clone())),
+                    None => uncued.push(templates.len()),
+                }
+                templates.push((p, t));
+            }
+        }
+        let cues = RegexSetBuilder::new(cued.iter().map(|(_, cue)| cue))
+            .size_limit(CUE_SET_SIZE_LIMIT)
+            .dfa_size_limit(CUE_SET_SIZE_LIMIT)
+            .build()
+            .unwrap_or_else(|_| RegexSet::empty());
+        // A cue that failed to join the set is checked like an uncued template.
+        let (set_members, uncued) = if cues.len() == cued.len() {
+            (cued.iter().map(|(i, _)| *i).collect(), uncued)
+        } else {
+            (Vec::new(), (0..templates.len()).collect())
+        };
+        Extractor {
+            patterns,
+            templates,
+            cue_members: set_members,
+            cues,
+            uncued,
+        }
     }
 
     pub fn patterns(&self) -> &PatternSet {
@@ -564,8 +605,19 @@ impl Extractor {
         sentence: usize,
     ) -> Vec<Claim> {
         let mut claims = Vec::new();
-        for pattern in &self.patterns.patterns {
-            for template in &pattern.templates {
+        let mut candidates: Vec<usize> = self
+            .cues
+            .matches(reading)
+            .into_iter()
+            .map(|i| self.cue_members[i])
+            .collect();
+        candidates.extend(&self.uncued);
+        candidates.sort_unstable();
+        for index in candidates {
+            let (p, t) = self.templates[index];
+            let pattern = &self.patterns.patterns[p];
+            let template = &pattern.templates[t];
+            {
                 for caps in template.regex.captures_iter(reading) {
                     let found = Found {
                         pattern,
