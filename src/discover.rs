@@ -968,7 +968,7 @@ impl<'e> Discoverer<'e> {
             .patterns
             .iter()
             .flat_map(|p| &p.templates)
-            .any(|t| t.regex.is_match(skeleton))
+            .any(|t| t.regex.is_match(skeleton.as_bytes()))
     }
 
     fn add_pattern(&mut self, s: &SentenceFindings, skeleton: &str, cues: &[Cue]) {

@@ -18,7 +18,7 @@
 //! `define name = regex` lines outside blocks add macros. The header of
 //! `patterns.txt` documents every macro.
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
@@ -109,7 +109,10 @@ pub struct Pattern {
 /// One compiled `match` line.
 #[derive(Debug, Clone)]
 pub struct Template {
-    pub regex: Regex,
+    /// Matched against skeleton bytes with ASCII semantics (`(?-u)`): smaller
+    /// automata than Unicode classes and case folding, and skeleton words
+    /// around slots are ASCII in practice.
+    pub regex: regex::bytes::Regex,
     /// The cue alone (`[[...]]` expanded), for a fast first look; `None`
     /// when the template marks no cue.
     pub cue: Option<String>,
@@ -132,6 +135,10 @@ pub struct PatternSet {
 /// Compiled-regex size bound per template: a runaway pattern is an error, not
 /// a memory blow-up.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+/// Lazy-DFA cache per template: templates with long alternations fill the
+/// default 2 MB cache and rebuild it over and over.
+const DFA_CACHE_LIMIT: usize = 16 << 20;
 
 const AUX_WORDS: &str = r"(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|never|no longer|also|already|still|reportedly|allegedly|repeatedly|openly|now|then|recently|further|again|both|all|jointly|itself|themselves|each|even|just|long|first|later|soon|once|meanwhile|however|thus|therefore|indeed|in turn|for (?:its|their) part|on (?:its|their) part|for instance|for example|on the other hand|by contrast|in contrast|in particular|at the same time|in practice|in effect|so far|to date|of course|in turn|above all|in recent years|for years|for decades|for now|in response|in (?:\d{4}|[A-Z]\w+ \d{4})|since \d{4}|last (?:year|month|week)|this (?:year|month|week)|(?:re|un)?(?:refuse|decline|fail|agree|continue|begin|began|start|move|vote|decide|threaten|pledge|promise|tr(?:y|ie)|hope|want|seek|sought|plan|intend|aim|appear|seem|need|wish|choose|chose|use|prepare|vow|expect|help|rush)(?:s|d|ed|ing)? to|(?:began|begin|begins|begun|started|starts|continued|continues|kept|keeps|stopped|resumed|resumes|ceased)|went on to|going to|reported to|said to|believed to|thought to|known to|set to|about to|able to|which|who|that|\w+ly)";
 
@@ -404,10 +411,11 @@ impl Parser {
         &self,
         template: &str,
         forms: &mut HashMap<&'static str, SlotForm>,
-    ) -> Result<Regex, String> {
-        let expanded = ascii_word_boundaries(&self.expand(template, forms)?);
-        RegexBuilder::new(&format!("(?i){expanded}"))
+    ) -> Result<regex::bytes::Regex, String> {
+        let expanded = self.expand(template, forms)?;
+        regex::bytes::RegexBuilder::new(&format!("(?i-u){expanded}"))
             .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(DFA_CACHE_LIMIT)
             .build()
             .map_err(|e| format!("template does not compile: {e}"))
     }
@@ -578,8 +586,8 @@ mod tests {
         )
         .unwrap();
         let regex = &set.patterns[0].templates[0].regex;
-        assert!(regex.is_match("<N0> has supplied drones to <N1>"));
-        assert!(!regex.is_match("<N0> supplied <N1>"));
+        assert!(regex.is_match(b"<N0> has supplied drones to <N1>"));
+        assert!(!regex.is_match(b"<N0> supplied <N1>"));
     }
 
     #[test]

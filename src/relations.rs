@@ -17,7 +17,8 @@
 //! and irrealis (`should`, `would`, `hopes to`, `the possibility of`, `if`,
 //! `without`), which make it a goal, recommendation or condition, not a claim.
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
+use regex::bytes::{RegexSet, RegexSetBuilder};
 
 /// Compiled-size bound for the set of all cues.
 const CUE_SET_SIZE_LIMIT: usize = 64 << 20;
@@ -359,7 +360,7 @@ fn push_collapsed(out: &mut String, s: &str) {
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part) )?",
-        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as)\b[^;:,]{0,160}?(?:, (?:and |or )?[^;:,]{0,80}?)?, ",
+        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as)(?-u:\b)[^;:,]{0,160}?(?:, (?:and |or )?[^;:,]{0,80}?)?, ",
         r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
     ))
     .unwrap()
@@ -384,7 +385,7 @@ fn readings(skeleton: &str) -> Vec<String> {
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?:also |then |later |subsequently |has |have |had )?)",
-        r"(?P<verb>[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran)\b",
+        r"(?P<verb>[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran)(?-u:\b)",
     ))
     .unwrap()
 });
@@ -429,34 +430,34 @@ fn slots_in(captured: &str) -> Vec<usize> {
 }
 
 static NOT_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnot (?:only|just|merely|least)\b|\bnever(?:theless)\b|\bno (?:doubt|less)\b")
+    Regex::new(r"(?i)(?-u:\b)not (?:only|just|merely|least)(?-u:\b)|(?-u:\b)never(?:theless)(?-u:\b)|(?-u:\b)no (?:doubt|less)(?-u:\b)")
         .unwrap()
 });
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|never|no longer|neither|nor|refused to|refuses to|refusing to|declined to|declines to|failed to|fails to|has yet to|have yet to|stopped short of|denied|denies|rejected|rejects)\b|n't\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:not|n't|never|no longer|neither|nor|refused to|refuses to|refusing to|declined to|declines to|failed to|fails to|has yet to|have yet to|stopped short of|denied|denies|rejected|rejects)(?-u:\b)|n't(?-u:\b)").unwrap()
 });
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:may (?:well )?have|might have|could have|must have|appears? to|appeared to|seems? to|seemed to|reportedly|allegedly|alleged|likely|probably|apparently|presumably|purportedly|suspected(?: of)?|(?:is|are|was|were) (?:widely )?(?:believed|thought|said|understood|reported) to)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:may (?:well )?have|might have|could have|must have|appears? to|appeared to|seems? to|seemed to|reportedly|allegedly|alleged|likely|probably|apparently|presumably|purportedly|suspected(?: of)?|(?:is|are|was|were) (?:widely )?(?:believed|thought|said|understood|reported) to)(?-u:\b)").unwrap()
 });
 static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:should|shall|must|ought to|would|will|could|might|may|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|once)\b|'ll\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|may|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|once)(?-u:\b)|'ll(?-u:\b)").unwrap()
 });
 /// A threat is pressure in itself, but what is threatened has not happened.
 static THREAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)? of)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)? of)(?-u:\b)").unwrap()
 });
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[;:(),]|--|\b(?:but|while|whereas|although|though|because|since|after|before|when|that|which|who)\b",
+        r"[;:(),]|--|(?-u:\b)(?:but|while|whereas|although|though|because|since|after|before|when|that|which|who)(?-u:\b)",
     )
     .unwrap()
 });
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:the )?<N(\d+)>[^<;]{0,60}?\b(?:said|says|stated|states|claimed|claims|alleged|alleges|announced|reported|reports|insisted|argued|argues|warned|noted|confirmed|told [^<;\s]+|accused [^<;\s]+ of)(?: that)?,? $").unwrap()
+    Regex::new(r"(?i)(?:the )?<N(\d+)>[^<;]{0,60}?(?-u:\b)(?:said|says|stated|states|claimed|claims|alleged|alleges|announced|reported|reports|insisted|argued|argues|warned|noted|confirmed|told [^<;\s]+|accused [^<;\s]+ of)(?: that)?,? $").unwrap()
 });
 static ACCORDING_TO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baccording to (?:the )?<N(\d+)>").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)according to (?:the )?<N(\d+)>").unwrap());
 
 /// The words of the clause before a pattern's cue, where hedges and irrealis
 /// that govern it are written (`the possibility of`, `without`, `reportedly`).
@@ -535,7 +536,7 @@ impl Extractor {
                 templates.push((p, t));
             }
         }
-        let cues = RegexSetBuilder::new(cued.iter().map(|(_, cue)| cue))
+        let cues = RegexSetBuilder::new(cued.iter().map(|(_, cue)| format!("(?-u){cue}")))
             .size_limit(CUE_SET_SIZE_LIMIT)
             .dfa_size_limit(CUE_SET_SIZE_LIMIT)
             .build()
@@ -577,11 +578,19 @@ impl Extractor {
         if skeleton.text.ends_with('?') {
             return Vec::new();
         }
+        // One pass of all cues says which templates can match at all. The
+        // skeleton, not the sentence, is searched, so words inside names
+        // (`United` States, European `Union`) are no cues. Readings only cut
+        // text or repeat slots: no reading has a cue the skeleton lacks.
+        let candidates = self.candidates(&skeleton.text);
+        if candidates.is_empty() {
+            return Vec::new();
+        }
         let mut claims: Vec<Claim> = Vec::new();
         let mut seen: HashSet<(ActorId, String, ActorId)> = HashSet::new();
-        let readings = readings(&skeleton.text);
-        for reading in readings {
-            for claim in self.claims_of_reading(lexicon, &skeleton, &reading, sentence) {
+        for reading in readings(&skeleton.text) {
+            let found = self.claims_of_reading(lexicon, &skeleton, &reading, &candidates, sentence);
+            for claim in found {
                 let key = (
                     claim.subject.clone(),
                     claim.relation.clone(),
@@ -596,29 +605,35 @@ impl Extractor {
         claims
     }
 
-    /// Every pattern over one reading of the skeleton.
+    /// Templates whose cue occurs in `text`, and those without a cue.
+    fn candidates(&self, text: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .cues
+            .matches(text.as_bytes())
+            .into_iter()
+            .map(|i| self.cue_members[i])
+            .collect();
+        found.extend(&self.uncued);
+        found.sort_unstable();
+        found
+    }
+
+    /// Every candidate template over one reading of the skeleton.
     fn claims_of_reading(
         &self,
         lexicon: &Lexicon,
         skeleton: &Skeleton,
         reading: &str,
+        candidates: &[usize],
         sentence: usize,
     ) -> Vec<Claim> {
         let mut claims = Vec::new();
-        let mut candidates: Vec<usize> = self
-            .cues
-            .matches(reading)
-            .into_iter()
-            .map(|i| self.cue_members[i])
-            .collect();
-        candidates.extend(&self.uncued);
-        candidates.sort_unstable();
-        for index in candidates {
+        for &index in candidates {
             let (p, t) = self.templates[index];
             let pattern = &self.patterns.patterns[p];
             let template = &pattern.templates[t];
             {
-                for caps in template.regex.captures_iter(reading) {
+                for caps in template.regex.captures_iter(reading.as_bytes()) {
                     let found = Found {
                         pattern,
                         template,
@@ -641,7 +656,7 @@ type Part = (ActorId, Range<usize>);
 struct Found<'a> {
     pattern: &'a Pattern,
     template: &'a Template,
-    caps: regex::Captures<'a>,
+    caps: regex::bytes::Captures<'a>,
     reading: &'a str,
     skeleton: &'a Skeleton,
 }
@@ -725,7 +740,7 @@ impl Found<'_> {
     fn parts(&self, slot: &str) -> Vec<Part> {
         self.caps
             .name(slot)
-            .map(|m| slots_in(m.as_str()))
+            .map(|m| slots_in(std::str::from_utf8(m.as_bytes()).unwrap_or("")))
             .unwrap_or_default()
             .into_iter()
             .flat_map(|k| self.skeleton.slots[k].parts.clone())
@@ -757,8 +772,9 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
     });
 }
 
-static MODAL_NEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,? (?:could|would|might|may|will|should|must|can)\b").unwrap());
+static MODAL_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,? (?:could|would|might|may|will|should|must|can)(?-u:\b)").unwrap()
+});
 
 /// `a Chinese attack on Taiwan could ...`: an indefinite event that a modal
 /// predicates is hypothetical, unlike `the Russian invasion of Ukraine will`.
