@@ -272,7 +272,10 @@ fn looks_like_utf8(bytes: &[u8]) -> bool {
             invalid += 1;
         }
     }
-    valid_multibyte > 0 && valid_multibyte >= invalid
+    // Text in a legacy encoding almost never forms valid multi-byte UTF-8,
+    // while a damaged UTF-8 file has plenty next to a few broken runs (each
+    // bad byte of a run counts as one invalid sequence).
+    valid_multibyte > 0 && valid_multibyte * 4 >= invalid
 }
 
 fn decode_lossy_utf8(bytes: &[u8], bom: usize) -> DecodedText {
@@ -352,6 +355,15 @@ mod tests {
         assert_eq!(d.encoding, "utf-8");
         assert!(d.text.contains("allies"));
         assert!(!d.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_run_of_bad_bytes_does_not_outvote_valid_utf8() {
+        let mut bytes = "Türkiye and Zürich. ".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xFF\xFE\xFD\xFC\xFB then more text.");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.starts_with("Türkiye and Zürich."));
     }
 
     #[test]
