@@ -39,10 +39,11 @@ pub struct Shape {
 
 impl Shape {
     pub fn of(text: &str) -> Shape {
+        let mut lowered = String::new();
         let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| xxh3_64(w.to_lowercase().as_bytes()))
+            .map(|w| word_hash(w, &mut lowered))
             .collect();
         let mut hasher = Xxh3::new();
         for w in &words {
@@ -53,6 +54,17 @@ impl Shape {
             words,
         }
     }
+}
+
+/// Hash of a word in lower case; ASCII words (nearly all) are hashed in
+/// place, others through one reused buffer.
+fn word_hash(word: &str, buffer: &mut String) -> u64 {
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) && word.is_ascii() {
+        return xxh3_64(word.as_bytes());
+    }
+    buffer.clear();
+    buffer.extend(word.chars().flat_map(char::to_lowercase));
+    xxh3_64(buffer.as_bytes())
 }
 
 /// The outcome of deduplicating one document on its own.
@@ -176,6 +188,27 @@ fn remove_contained(
         }
     }
     name_contained_reasons(paragraphs, shapes, &container_of, removed);
+    point_at_kept_paragraphs(removed);
+}
+
+/// A repeat of a paragraph that containment removed afterwards names the
+/// paragraph that was finally kept, with the lower of the two similarities.
+fn point_at_kept_paragraphs(removed: &mut [Option<DedupDecision>]) {
+    for i in 0..removed.len() {
+        let mut hops = 0;
+        while let Some(d) = &removed[i]
+            && let Some((_, kept)) = &d.kept
+            && let Some(next) = removed[*kept].clone()
+            && let Some(target) = next.kept
+            && hops < removed.len()
+        {
+            let similarity = d.similarity.min(next.similarity);
+            let d = removed[i].as_mut().expect("checked above");
+            d.kept = Some(target);
+            d.similarity = similarity;
+            hops += 1;
+        }
+    }
 }
 
 /// A split half has a neighbour contained in the same paragraph (or was
@@ -418,6 +451,19 @@ mod tests {
             "{BODY_A}\nMoscow and Beijing have deepened their cooperation on energy,\nfinance and military technology since the invasion began.\n"
         );
         assert_eq!(reasons(&text), [(1, DedupReason::SplitCopy, Some(0))]);
+    }
+
+    #[test]
+    fn a_repeat_of_a_pull_quote_names_the_paragraph_finally_kept() {
+        let text = "Russia attacked Ukraine near Kharkiv early on Monday and then withdrew its troops.\n\nRussia attacked Ukraine near Kharkiv early on Monday.\n\nRussia attacked Ukraine near Kharkiv early on Monday.\n";
+        let r = reasons(text);
+        assert_eq!(
+            r,
+            [
+                (1, DedupReason::PullQuote, Some(0)),
+                (2, DedupReason::Duplicate, Some(0))
+            ]
+        );
     }
 
     #[test]

@@ -104,7 +104,7 @@ fn classify_entry(root: &Path, path: &Path, visited: &mut HashSet<PathBuf>, inv:
         walk_dir(root, path, visited, inv);
     } else if meta.is_file() {
         if is_hidden(path) {
-            return;
+            return skip(inv, name, "hidden file (name starts with `.`)");
         }
         inv.files.push(InputFile {
             path: path.to_path_buf(),
@@ -265,17 +265,20 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<DecodedText> {
 /// (a file damaged in places), rather than text in a legacy encoding.
 fn looks_like_utf8(bytes: &[u8]) -> bool {
     let mut valid_multibyte = 0usize;
-    let mut invalid = 0usize;
+    let mut broken_runs = 0usize;
     for chunk in bytes.utf8_chunks() {
         valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        if !chunk.invalid().is_empty() {
-            invalid += 1;
+        // Consecutive bad bytes come as chunks with nothing valid between
+        // them: one damaged spot, one run.
+        let starts_run = !chunk.valid().is_empty() || broken_runs == 0;
+        if !chunk.invalid().is_empty() && starts_run {
+            broken_runs += 1;
         }
     }
-    // Text in a legacy encoding almost never forms valid multi-byte UTF-8,
-    // while a damaged UTF-8 file has plenty next to a few broken runs (each
-    // bad byte of a run counts as one invalid sequence).
-    valid_multibyte > 0 && valid_multibyte * 4 >= invalid
+    // In a legacy encoding every accented letter is a separate broken run
+    // and valid multi-byte UTF-8 almost never forms; a damaged UTF-8 file
+    // has its accents intact around a few broken runs.
+    valid_multibyte > 0 && valid_multibyte * 4 >= broken_runs
 }
 
 fn decode_lossy_utf8(bytes: &[u8], bom: usize) -> DecodedText {
@@ -364,6 +367,16 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "utf-8");
         assert!(d.text.starts_with("Türkiye and Zürich."));
+    }
+
+    #[test]
+    fn one_accent_and_one_bad_run_is_still_utf8() {
+        let d = decode(
+            b"T\xC3\xBCrkiye condemned Israel. \xFF\xFF\xFF\xFF\xFF Russia attacked Ukraine.",
+        )
+        .unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.starts_with("Türkiye"));
     }
 
     #[test]
