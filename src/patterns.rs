@@ -150,6 +150,16 @@ static BUILTINS: LazyLock<HashMap<&'static str, (String, bool)>> = LazyLock::new
         ("gap", (r"(?:[^<>\s]+ ){0,16}?".to_string(), true)),
         ("mods", (r"(?:[^<>\s,;]+ ){0,4}?".to_string(), true)),
         ("w", (r"[^<>\s]+".to_string(), false)),
+        // Attributive modifiers between an actor and its noun (`American
+        // military aid`): no verb forms (-ed) or adverbs (-ly), which would
+        // mean the actor is a subject, not a modifier.
+        (
+            "adjs",
+            (
+                r"(?:(?:[a-z-]*(?:[a-ce-xz-]|[a-df-z-]d|[a-km-z-]y)|[a-z]) ){0,3}?".to_string(),
+                true,
+            ),
+        ),
     ])
 });
 

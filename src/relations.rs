@@ -447,6 +447,12 @@ static THREAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)? of)(?-u:\b)").unwrap()
 });
 
+/// Verbs that undo what follows them: `suspended its support for` denies the
+/// support, and `has not suspended its support` affirms it again.
+static REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)? off|abandon(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|rather than|instead of)(?-u:\b)").unwrap()
+});
+
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"[;:(),]|--|(?-u:\b)(?:but|while|whereas|although|though|because|since|after|before|when|that|which|who)(?-u:\b)",
@@ -495,7 +501,8 @@ pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
         return None;
     }
     let own = NOT_NEGATION.replace_all(own, " ");
-    let polarity = if NEGATION.is_match(&own) {
+    // `rather than members` denies; `has not suspended its support` affirms.
+    let polarity = if NEGATION.is_match(&own) != REVERSAL.is_match(&own) {
         Polarity::Negated
     } else {
         Polarity::Affirmed
@@ -832,6 +839,18 @@ mod tests {
         (
             "<N0> not only ",
             Some((Polarity::Affirmed, Modality::Asserted)),
+        ),
+        (
+            "<N0> has not suspended its ",
+            Some((Polarity::Affirmed, Modality::Asserted)),
+        ),
+        (
+            "<N0> suspended its ",
+            Some((Polarity::Negated, Modality::Asserted)),
+        ),
+        (
+            "<N0>, which are partners rather than ",
+            Some((Polarity::Negated, Modality::Asserted)),
         ),
     ];
 
