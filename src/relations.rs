@@ -259,6 +259,11 @@ static LIST_JOINER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,? (?:and|or) (?:other|others|several other|many other|some other)(?-u:\b)")
+        .unwrap()
+});
+
 fn joins_list(joiner: &str) -> bool {
     LIST_JOINER.is_match(joiner)
 }
@@ -292,6 +297,15 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
                 last_close = Some(j + 1);
             }
             j += 1;
+        }
+        // `the United States, the United Kingdom and other donors`: a comma
+        // list closed by `and other ...` is a list of its named items.
+        if last_close.is_none()
+            && j > i
+            && text[slots[j].span.end..].starts_with([' ', ','])
+            && AND_OTHERS.is_match(&text[slots[j].span.end..])
+        {
+            last_close = Some(j);
         }
         let mut end = last_close.unwrap_or(i);
         // `A, and B` with two items is clause coordination (`..., and U.S.
@@ -360,7 +374,7 @@ fn push_collapsed(out: &mut String, s: &str) {
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part) )?",
-        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as)(?-u:\b)[^;:,]{0,160}?(?:, (?:and |or )?[^;:,]{0,80}?)?, ",
+        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|launched|founded|created|established|formed|signed|set up|based|headquartered|led|chaired|hosted|backed|known as|once)(?-u:\b)[^;:,]{0,160}?(?:, (?:and |or )?[^;:,]{0,80}?)?, ",
         r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
     ))
     .unwrap()
@@ -384,7 +398,7 @@ fn readings(skeleton: &str) -> Vec<String> {
 
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?:also |then |later |subsequently |has |have |had )?)",
+        r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:also |then |later |subsequently |has |have |had )?)",
         r"(?P<verb>[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran)(?-u:\b)",
     ))
     .unwrap()
@@ -400,9 +414,16 @@ fn with_shared_subjects(reading: &str) -> Option<String> {
         let Some(c) = SHARED_SUBJECT.captures(&out) else {
             break;
         };
-        let conj_end = c.name("conj").expect("always captured").end();
+        let conj = c.name("conj").expect("always captured");
         let subject = c["subj"].to_string();
-        out.insert_str(conj_end, &format!("{subject} "));
+        // `..., and it joined the UN`: the pronoun is the subject named first.
+        let conj_text = match c.name("pronoun") {
+            Some(p) => conj
+                .as_str()
+                .replacen(p.as_str(), &format!("{subject} "), 1),
+            None => format!("{}{subject} ", conj.as_str()),
+        };
+        out.replace_range(conj.range(), &conj_text);
         changed = true;
     }
     changed.then_some(out)
