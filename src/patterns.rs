@@ -59,6 +59,9 @@ pub enum SlotForm {
     Organisation,
     /// A nominal slot whose actors are all states.
     State,
+    /// Actors before a hyphenated participle, coordinated or not
+    /// (`U.S.- and NATO-supplied`, `Chinese-made`).
+    Hyphenated,
 }
 
 /// A claim an example sentence must give.
@@ -167,6 +170,7 @@ fn slot_regex(name: &str, form: SlotForm) -> String {
     let body = match form {
         SlotForm::Adjectival => r"<A\d+>",
         SlotForm::Any => r"(?:the )?<[NA]\d+>",
+        SlotForm::Hyphenated => r"(?:(?:the )?<[NA]\d+>- (?:and|or) )?(?:the )?<[NA]\d+>",
         _ => r"(?:the )?<N\d+>",
     };
     format!("(?P<{name}>{body})")
@@ -512,9 +516,10 @@ impl Parser {
             "any" => SlotForm::Any,
             "org" => SlotForm::Organisation,
             "state" => SlotForm::State,
+            "hyphen" => SlotForm::Hyphenated,
             other => {
                 return Err(format!(
-                    "unknown slot form `{other}`; use adj, any, org or state"
+                    "unknown slot form `{other}`; use adj, any, org, state or hyphen"
                 ));
             }
         };
