@@ -193,6 +193,13 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
 
 /// Titles written before a name that the agent nouns do not cover.
 const TITLES: &[&str] = &[
+    "Captain",
+    "Capt.",
+    "Colonel",
+    "Col.",
+    "Lieutenant",
+    "Major",
+    "Marshal",
     "Secretary",
     "Senator",
     "Sen.",
@@ -242,7 +249,10 @@ fn merge_same_actor(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
             && last.parts.len() == 1
             && slot.parts.len() == 1
             && last.parts[0].0 == slot.parts[0].0
-            && matches!(between(text, last, &slot), " " | ", " | " of " | " of the ")
+            && matches!(
+                between(text, last, &slot),
+                " " | ", " | " of " | " of the " | "'s "
+            )
         {
             last.span.end = slot.span.end;
             continue;
@@ -398,15 +408,17 @@ fn readings(skeleton: &str) -> Vec<String> {
 
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:also |then |later |subsequently |has |have |had )?)",
-        r"(?P<verb>[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran)(?-u:\b)",
+        r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:also |then |later |subsequently |has |have |had )?|, (?:(?:then|also|thereby|while|so|even|all the while) )?)",
+        r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran)(?-u:\b)",
     ))
     .unwrap()
 });
 
 /// `Egypt signed a protocol with Somalia and delivered weapons to Mogadishu`
 /// reads `... and <Egypt> delivered weapons to Mogadishu`: coordinated verbs
-/// share the subject. `None` when no verb follows a coordinating `and`.
+/// share the subject, and so does a participle phrase after a comma (`Mali
+/// broke off relations with Ukraine, accusing Kyiv of ...`). `None` when no
+/// verb follows.
 fn with_shared_subjects(reading: &str) -> Option<String> {
     let mut out = reading.to_string();
     let mut changed = false;
