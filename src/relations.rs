@@ -384,7 +384,7 @@ fn push_collapsed(out: &mut String, s: &str) {
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part) )?",
-        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|launched|founded|created|established|formed|signed|set up|based|headquartered|led|chaired|hosted|backed|known as|once)(?-u:\b)[^;:,]{0,160}?(?:, (?:and |or )?[^;:,]{0,80}?)?, ",
+        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|launched|founded|created|established|formed|signed|set up|based|headquartered|led|chaired|hosted|backed|known as|once)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
         r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
     ))
     .unwrap()
@@ -740,7 +740,8 @@ impl Found<'_> {
         let whole = self.caps.get(0).expect("group 0 always matches");
         let cue_start = self.caps.name("cue").map_or(whole.start(), |c| c.start());
         let own = &self.reading[whole.start()..cue_start.max(whole.start())];
-        if is_hypothetical_event(&self.reading[..whole.start()], &self.reading[whole.end()..]) {
+        let (before, after) = (&self.reading[..whole.start()], &self.reading[whole.end()..]);
+        if is_hypothetical_event(before, &self.reading[whole.range()], after) {
             return None;
         }
         let scope = scope(self.reading, whole.start(), cue_start);
@@ -761,9 +762,14 @@ impl Found<'_> {
         if self.template.has_pair() {
             let parts = self.parts("PAIR");
             let mut pairs = Vec::new();
+            // `X and Y fought a war`: an asymmetric relation holds both ways.
+            let both_ways = !is_symmetric(&self.pattern.relation);
             for (i, a) in parts.iter().enumerate() {
                 for b in &parts[i + 1..] {
                     pairs.push((a.clone(), b.clone()));
+                    if both_ways {
+                        pairs.push((b.clone(), a.clone()));
+                    }
                 }
             }
             return pairs;
@@ -818,14 +824,11 @@ static MODAL_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `a Chinese attack on Taiwan could ...`: an indefinite event that a modal
 /// predicates is hypothetical, unlike `the Russian invasion of Ukraine will`.
-fn is_hypothetical_event(before: &str, after: &str) -> bool {
-    let indefinite = before.ends_with(" a ")
-        || before.ends_with(" an ")
-        || before == "a "
-        || before == "an "
-        || before.ends_with("A ")
-        || before.ends_with("An ");
-    indefinite && MODAL_NEXT.is_match(after)
+fn is_hypothetical_event(before: &str, matched: &str, after: &str) -> bool {
+    let article = |s: &str| s == "a" || s == "an" || s == "A" || s == "An";
+    let last_before = before.trim_end().rsplit(' ').next().unwrap_or("");
+    let first_matched = matched.split(' ').next().unwrap_or("");
+    (article(last_before) || article(first_matched)) && MODAL_NEXT.is_match(after)
 }
 
 /// `Ukrainian officials said <claim>` or `according to <N>`: who reports it.
@@ -897,5 +900,44 @@ mod tests {
             judge("<N0> never condemned <N1>'s ", "<N1>'s "),
             Some((Polarity::Affirmed, Modality::Asserted))
         );
+    }
+}
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    /// (skeleton, a reading it must have)
+    const READINGS: &[(&str, &str)] = &[
+        (
+            "<N0>, whose state oil company developed <N1>'s field, has kept trading with <N2>, even after.",
+            "<N0> has kept trading with <N2>, even after.",
+        ),
+        (
+            "<N0>, itself a belligerent, did not criticise <N1>.",
+            "<N0> did not criticise <N1>.",
+        ),
+        (
+            "<N0> signed a protocol with <N1> and delivered weapons to <N2>.",
+            "<N0> signed a protocol with <N1> and <N0> delivered weapons to <N2>.",
+        ),
+        (
+            "<N0> was formed in 1960, and it joined the <N1> in the same year.",
+            "<N0> was formed in 1960, and <N0> joined the <N1> in the same year.",
+        ),
+        (
+            "<N0> broke off relations with <N1>, accusing <N2> of terrorism.",
+            "<N0> broke off relations with <N1>, <N0> accusing <N2> of terrorism.",
+        ),
+    ];
+
+    #[test]
+    fn skeletons_are_also_read_without_asides_and_with_shared_subjects() {
+        for (skeleton, wanted) in READINGS {
+            let all = readings(skeleton);
+            assert!(
+                all.iter().any(|r| r == wanted),
+                "{skeleton}\n gave {all:#?}"
+            );
+        }
     }
 }
