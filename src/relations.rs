@@ -162,9 +162,17 @@ fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String
     }
 }
 
+/// An adjective-like word between a possessive and its agent noun (`new`,
+/// `veteran`): lower case and not a function word, which would mean the
+/// agent noun belongs to another phrase (`France's support for Emir Tamim`).
 fn is_modifier(word: &str) -> bool {
-    let function_word = matches!(word, "and" | "or" | "of" | "the" | "a" | "an" | "in" | "to");
-    !word.is_empty() && !function_word && word.chars().all(|c| c.is_lowercase() || c == '-')
+    const FUNCTION_WORDS: &[&str] = &[
+        "and", "or", "of", "the", "a", "an", "in", "to", "for", "with", "by", "from", "on", "at",
+        "as", "into", "over", "against", "between", "about", "than", "that", "which", "who",
+    ];
+    !word.is_empty()
+        && !FUNCTION_WORDS.contains(&word)
+        && word.chars().all(|c| c.is_lowercase() || c == '-')
 }
 
 /// `President Lula`, `Secretary Rubio`: a title before a name is part of it,
@@ -173,7 +181,9 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
     if slot.form != Form::Nominal {
         return;
     }
-    let before = &text[limit..slot.span.start];
+    let Some(before) = text.get(limit..slot.span.start) else {
+        return;
+    };
     let Some(before) = before.strip_suffix(' ') else {
         return;
     };

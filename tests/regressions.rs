@@ -1,0 +1,71 @@
+//! Sentences that once broke extraction, each named after the bug it pins.
+
+use claimex::pipeline::{Engine, Limits};
+use std::sync::LazyLock;
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::load(None, Limits::default()).unwrap());
+
+fn claims(sentence: &str) -> Vec<String> {
+    let text = claimex::normalize::fold_str(sentence);
+    let defined = ENGINE.tagger.definitions(&text);
+    let mentions = ENGINE
+        .tagger
+        .tag_with(&defined, &text, 0..text.len(), 0, None);
+    ENGINE
+        .extractor
+        .extract(ENGINE.lexicon(), &text, 0..text.len(), 0, &mentions)
+        .into_iter()
+        .map(|c| {
+            format!(
+                "{} {} {} {}",
+                c.subject,
+                c.relation,
+                c.object,
+                c.polarity.as_str()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn possessive_agent_does_not_run_past_a_preposition_into_a_title() {
+    assert_eq!(
+        claims("France's support for Emir Tamim has grown."),
+        ["FRA supports QAT affirmed"]
+    );
+}
+
+#[test]
+fn title_before_a_name_does_not_overlap_an_agent_phrase() {
+    let found = claims(
+        "U.S. President Donald Trump hosted Azerbaijani President Ilham Aliyev at the White House.",
+    );
+    assert_eq!(found, ["AZE negotiates_with USA affirmed"]);
+}
+
+#[test]
+fn title_after_a_coordinated_name_is_not_swallowed() {
+    let found = claims(
+        "After President Trump and President Xi Jinping met in Busan, Beijing suspended the measures.",
+    );
+    assert_eq!(found, ["CHN negotiates_with USA affirmed"]);
+}
+
+#[test]
+fn a_relative_clause_aside_ends_at_its_own_comma() {
+    let found = claims(
+        "China, whose state oil company developed Niger's oil field, has kept trading with Niamey, even after a dispute.",
+    );
+    assert!(
+        found.contains(&"CHN trades_with NER affirmed".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn two_item_comma_coordination_is_not_a_list() {
+    let found = claims(
+        "Saudi forces fly drones purchased from Beijing, and U.S. intelligence concluded that Riyadh was building missiles.",
+    );
+    assert!(!found.iter().any(|c| c.contains("USA")), "{found:?}");
+}
