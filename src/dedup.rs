@@ -353,17 +353,51 @@ pub fn looks_like_heading(text: &str) -> bool {
 /// Fingerprints of kept paragraphs across a batch, so that a paragraph seen
 /// in an earlier document (in path order) is removed from later ones.
 ///
-/// Memory is fixed per paragraph (a fingerprint and two indexes), not the
-/// paragraph's text, so batches of any size fit.
+/// Memory is fixed per paragraph (a fingerprint and where it was first
+/// seen), not the paragraph's text, so batches of any size fit.
 #[derive(Debug, Default)]
 pub struct BatchIndex {
-    seen: HashMap<u64, (u32, u32)>,
+    seen: SeenParagraphs,
     documents: Vec<String>,
+}
+
+/// First sightings of paragraph fingerprints: a sorted array (16 bytes a
+/// paragraph, no hash-table slack) and a small table of recent ones, merged
+/// into the array when it fills.
+#[derive(Debug, Default)]
+struct SeenParagraphs {
+    sorted: Vec<(u64, u32, u32)>,
+    recent: HashMap<u64, (u32, u32)>,
+}
+
+impl SeenParagraphs {
+    const RECENT_CAPACITY: usize = 1 << 16;
+
+    fn get(&self, fingerprint: u64) -> Option<(u32, u32)> {
+        if let Some(&found) = self.recent.get(&fingerprint) {
+            return Some(found);
+        }
+        let i = self.sorted.partition_point(|e| e.0 < fingerprint);
+        self.sorted
+            .get(i)
+            .filter(|e| e.0 == fingerprint)
+            .map(|e| (e.1, e.2))
+    }
+
+    fn insert(&mut self, fingerprint: u64, doc: u32, paragraph: u32) {
+        self.recent.insert(fingerprint, (doc, paragraph));
+        if self.recent.len() >= Self::RECENT_CAPACITY {
+            self.sorted.reserve_exact(self.recent.len());
+            self.sorted
+                .extend(self.recent.drain().map(|(f, (d, p))| (f, d, p)));
+            self.sorted.sort_unstable();
+        }
+    }
 }
 
 impl BatchIndex {
     /// Bytes held per distinct kept paragraph, for the performance notes.
-    pub const BYTES_PER_PARAGRAPH: usize = 8 + 8 + 16;
+    pub const BYTES_PER_PARAGRAPH: usize = 16;
 
     /// Removes from `dedup` the paragraphs seen in earlier documents, and
     /// records this document's kept paragraphs. Call in path order.
@@ -374,16 +408,14 @@ impl BatchIndex {
             if dedup.is_removed(i) {
                 continue;
             }
-            match self.seen.get(&fp) {
-                Some(&(doc, para)) if doc != doc_id => {
+            match self.seen.get(fp) {
+                Some((doc, para)) if doc != doc_id => {
                     let mut d = decision(i, DedupReason::CrossDocument, "");
                     d.kept = Some((self.documents[doc as usize].clone(), para as usize));
                     dedup.decisions.push(d);
                 }
                 Some(_) => {}
-                None => {
-                    self.seen.insert(fp, (doc_id, i as u32));
-                }
+                None => self.seen.insert(fp, doc_id, i as u32),
             }
         }
         dedup.decisions.sort_by_key(|d| d.paragraph);
@@ -501,6 +533,22 @@ mod tests {
                 assert_eq!(d.decisions[0].kept, Some(("a.txt".to_string(), 1)));
             }
         }
+    }
+
+    #[test]
+    fn seen_paragraphs_survive_merging_into_the_sorted_array() {
+        let mut seen = SeenParagraphs::default();
+        let n = SeenParagraphs::RECENT_CAPACITY as u64 * 2 + 7;
+        for f in 0..n {
+            seen.insert(f.wrapping_mul(0x9E37_79B9_7F4A_7C15), f as u32, 1);
+        }
+        for f in [0, 1, n / 2, n - 1] {
+            assert_eq!(
+                seen.get(f.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+                Some((f as u32, 1))
+            );
+        }
+        assert_eq!(seen.get(12345), None);
     }
 
     #[test]
