@@ -393,17 +393,18 @@ pub fn apply_batch_dedup(batch: &mut BatchIndex, extracted: &mut Extracted) {
 }
 
 /// Runs files through the pipeline in parallel chunks and hands each outcome,
-/// in path order, to `sink` (which writes it).
+/// in path order, to `sink` (which writes it). A chunk is written while the
+/// next one is processed, so writing does not leave the workers idle; at
+/// most two chunks are in memory at once.
 pub fn run_batch(
     engine: &Engine,
     files: &[InputFile],
     chunk_size: usize,
-    mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
-    mut progress: impl FnMut(u64),
+    mut sink: impl FnMut(Outcome) -> std::io::Result<()> + Send,
+    mut progress: impl FnMut(u64) + Send,
 ) -> std::io::Result<()> {
     let mut batch = BatchIndex::default();
-    for chunk in files.chunks(chunk_size.max(1)) {
-        let outcomes: Vec<Outcome> = chunk.par_iter().map(|f| process_file(engine, f)).collect();
+    let mut deliver = |outcomes: Vec<Outcome>| -> std::io::Result<()> {
         for mut outcome in outcomes {
             if let Some(extracted) = outcome.extracted.as_mut() {
                 apply_batch_dedup(&mut batch, extracted);
@@ -411,11 +412,24 @@ pub fn run_batch(
             progress(outcome.bytes);
             sink(outcome)?;
         }
+        Ok(())
+    };
+    let process = |chunk: &[InputFile]| -> Vec<Outcome> {
+        chunk.par_iter().map(|f| process_file(engine, f)).collect()
+    };
+    let mut processed: Option<Vec<Outcome>> = None;
+    for chunk in files.chunks(chunk_size.max(1)) {
         if crate::interrupted() {
-            break;
+            return Ok(());
         }
+        let (next, written) = rayon::join(
+            || process(chunk),
+            || processed.take().map_or(Ok(()), &mut deliver),
+        );
+        written?;
+        processed = Some(next);
     }
-    Ok(())
+    processed.map_or(Ok(()), deliver)
 }
 
 /// Dedup decisions with their paragraphs, for writers.
