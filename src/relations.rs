@@ -274,7 +274,7 @@ fn merge_same_actor(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
 
 static LIST_JOINER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:,|,? and|,? or|,? as well as|,? together with|,? along with| &|/)(?: the)? $|^/$",
+        r"^(?:,|,? and|,? or| nor|,? as well as|,? together with|,? along with| &|/)(?: the)? $|^/$",
     )
     .unwrap()
 });
@@ -291,6 +291,7 @@ fn joins_list(joiner: &str) -> bool {
 fn closes_list(joiner: &str) -> bool {
     joiner.contains(" and")
         || joiner.contains(" or")
+        || joiner.contains(" nor")
         || joiner.contains("as well as")
         || joiner.contains("together with")
         || joiner.contains("along with")
@@ -473,7 +474,7 @@ fn slots_in(captured: &str) -> Vec<usize> {
 }
 
 static NOT_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)not (?:only|just|merely|least)(?-u:\b)|(?-u:\b)never(?:theless)(?-u:\b)|(?-u:\b)no (?:doubt|less)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)not (?:only|just|merely|least)(?-u:\b)|(?-u:\b)never(?:theless)(?-u:\b)|(?-u:\b)no (?:doubt|less|fewer|more than|sooner|matter)(?-u:\b)")
         .unwrap()
 });
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -493,7 +494,7 @@ static THREAT: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs that undo what follows them: `suspended its support for` denies the
 /// support, and `has not suspended its support` affirms it again.
 static REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)? off|abandon(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|rather than|instead of)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)? off|abandon(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|suspension|termination|withdrawal|cancellation|end of|halt to|freeze of|freezing of|rather than|instead of)(?-u:\b)").unwrap()
 });
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -544,8 +545,11 @@ pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
         return None;
     }
     let own = NOT_NEGATION.replace_all(own, " ");
+    // `held no bilateral talks`: `no` after a verb negates the cue it stands
+    // before; elsewhere it is not a negation (`Putin's "no constraint" invasion`).
+    let no_cue = NO_BEFORE_CUE.is_match(&own);
     // `rather than members` denies; `has not suspended its support` affirms.
-    let polarity = if NEGATION.is_match(&own) != REVERSAL.is_match(&own) {
+    let polarity = if (NEGATION.is_match(&own) || no_cue) != REVERSAL.is_match(&own) {
         Polarity::Negated
     } else {
         Polarity::Affirmed
@@ -758,13 +762,35 @@ impl Found<'_> {
         if self.pattern.relation != "pressures" && THREAT.is_match(scope) {
             return None;
         }
+        if self.subject_closes_an_aside(before) {
+            return None;
+        }
         let (polarity, modality) = judge(scope, own)?;
-        let polarity = match (polarity, self.pattern.negated) {
+        // `Neither Montenegro nor Albania is a member`: the negation opens
+        // the subject list, just before the match.
+        let opener = before.trim_end().rsplit(' ').next().unwrap_or("");
+        let negated_subject = matches!(opener.to_ascii_lowercase().as_str(), "neither" | "no");
+        let flips = usize::from(negated_subject) + usize::from(self.pattern.negated);
+        let polarity = match (polarity, flips % 2 == 1) {
             (p, false) => p,
             (Polarity::Affirmed, true) => Polarity::Negated,
             (Polarity::Negated, true) => Polarity::Affirmed,
         };
         Some((polarity, modality))
+    }
+
+    /// `Albania, which joined NATO together with Croatia, opened talks`:
+    /// a subject slot that ends a relative clause or apposition (it is
+    /// followed by the aside's closing comma) is not the main verb's subject.
+    /// The reading without asides finds the real one.
+    fn subject_closes_an_aside(&self, before: &str) -> bool {
+        let Some(x) = self.caps.name("X") else {
+            return false;
+        };
+        let closes = self.reading[x.end()..].starts_with(',');
+        let segment = before.rsplit(',').next().unwrap_or(before);
+        let opened = ASIDE_OPENER.is_match(segment);
+        closes && opened
     }
 
     /// (subject, object) pairs: X × Y, or every pair of PAIR.
@@ -827,6 +853,14 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
             && members.contains(&c.object))
     });
 }
+
+static NO_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:has|have|had|held|holds|hold|is|are|was|were|with|reached|signed|made|conducted|offered|gave|received|sent|imposed|maintains?|maintained) no (?:[a-z-]+ )?$").unwrap()
+});
+
+static ASIDE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:which|who|whose|whom|where|a|an|the|itself|once|long|founded|launched|created)(?-u:\b)").unwrap()
+});
 
 static MODAL_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,? (?:could|would|might|may|will|should|must|can)(?-u:\b)").unwrap()
