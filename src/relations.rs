@@ -145,12 +145,7 @@ fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String
     // `Japan's new prime minister`.
     let tries = if possessive.is_some() { 3 } else { 1 };
     for _ in 0..tries {
-        let longest = agents
-            .iter()
-            .filter(|agent| starts_with_word(rest, agent))
-            .map(String::len)
-            .max();
-        if let Some(len) = longest {
+        if let Some(len) = agent_phrase_len(rest, agents) {
             slot.span.end = limit - (rest.len() - len);
             slot.form = Form::Nominal;
             return;
@@ -240,6 +235,73 @@ fn ends_with_word(text: &str, word: &str) -> bool {
         && word.chars().next().is_some_and(|c| c.is_alphabetic())
         && text[text.len() - word.len()..].starts_with(|c: char| c.is_uppercase())
 }
+
+/// Length of the agent phrase `text` starts with: one agent noun, or several
+/// in a row (`military leaders`, `foreign ministry spokesperson`). `None`
+/// when there is none, or when the agent noun only modifies a noun that is
+/// no actor (`Russia's closest military partner`).
+fn agent_phrase_len(text: &str, agents: &[String]) -> Option<usize> {
+    let longest = |t: &str| {
+        agents
+            .iter()
+            .filter(|a| starts_with_word(t, a))
+            .map(String::len)
+            .max()
+    };
+    let mut len = longest(text)?;
+    while let Some(next) = text[len..].strip_prefix(' ').and_then(longest) {
+        len += 1 + next;
+    }
+    let following = text[len..]
+        .strip_prefix(' ')
+        .and_then(|t| t.split([' ', ',', '.', ';']).next());
+    let modifies_a_thing =
+        following.is_some_and(|w| NOT_AGENT_HEADS.contains(&w.to_ascii_lowercase().as_str()));
+    (!modifies_a_thing).then_some(len)
+}
+
+/// Nouns an agent word can modify without the phrase acting for the state:
+/// `military partner`, `government bonds`, `navy base`.
+const NOT_AGENT_HEADS: &[&str] = &[
+    "partner",
+    "partners",
+    "ally",
+    "allies",
+    "base",
+    "bases",
+    "aid",
+    "assistance",
+    "support",
+    "exercises",
+    "drills",
+    "cooperation",
+    "presence",
+    "spending",
+    "budget",
+    "budgets",
+    "power",
+    "might",
+    "doctrine",
+    "strategy",
+    "equipment",
+    "hardware",
+    "technology",
+    "bonds",
+    "debt",
+    "procurement",
+    "capabilities",
+    "capability",
+    "ties",
+    "relations",
+    "relationship",
+    "sites",
+    "facilities",
+    "installations",
+    "buildup",
+    "build-up",
+    "modernisation",
+    "modernization",
+];
 
 fn starts_with_word(text: &str, word: &str) -> bool {
     text.len() >= word.len()
