@@ -206,55 +206,87 @@ pub struct Predictions {
 }
 
 /// Reads a `claims.csv` (and, beside it, `run.json` for the list of documents read).
-pub fn read_claims_csv(path: &Path) -> Result<Predictions, Vec<InputError>> {
-    let name = path.display().to_string();
-    let mut reader = csv::Reader::from_path(path).map_err(|e| {
-        vec![InputError {
-            file: name.clone(),
-            line: 0,
-            message: format!("cannot read: {e}"),
-        }]
-    })?;
-    let headers = reader
-        .headers()
-        .map_err(|e| {
+/// Rows of a CSV sheet (claims.csv, a reviewed copy of it), with the
+/// positions of the `needed` columns and the line number of each row.
+/// Columns are found by name, so a reviewer may reorder or add columns.
+pub struct Sheet {
+    pub name: String,
+    pub columns: Vec<usize>,
+    pub rows: Vec<(usize, csv::StringRecord)>,
+    pub errors: Vec<InputError>,
+}
+
+impl Sheet {
+    pub fn read(path: &Path, needed: &[&str], what: &str) -> Result<Sheet, Vec<InputError>> {
+        let name = path.display().to_string();
+        let fail = |line: usize, message: String| {
             vec![InputError {
                 file: name.clone(),
-                line: 1,
-                message: e.to_string(),
+                line,
+                message,
             }]
-        })?
-        .clone();
-    let col = |h: &str| headers.iter().position(|x| x == h);
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_path(path)
+            .map_err(|e| fail(0, format!("cannot read: {e}")))?;
+        let headers = reader
+            .headers()
+            .map_err(|e| fail(1, e.to_string()))?
+            .clone();
+        // A spreadsheet may save the sheet with a byte-order mark.
+        let column = |h: &str| {
+            headers
+                .iter()
+                .position(|x| x.trim_start_matches('\u{feff}') == h)
+        };
+        let Some(columns) = needed
+            .iter()
+            .map(|h| column(h))
+            .collect::<Option<Vec<usize>>>()
+        else {
+            return Err(fail(
+                1,
+                format!("{what} needs the columns {}", needed.join(", ")),
+            ));
+        };
+        let mut rows = Vec::new();
+        let mut errors = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            match record {
+                Ok(r) => rows.push((i + 2, r)),
+                Err(e) => errors.push(InputError {
+                    file: name.clone(),
+                    line: i + 2,
+                    message: e.to_string(),
+                }),
+            }
+        }
+        Ok(Sheet {
+            name,
+            columns,
+            rows,
+            errors,
+        })
+    }
+
+    /// Cell `k` of the needed columns in `record`.
+    pub fn cell<'r>(&self, record: &'r csv::StringRecord, k: usize) -> &'r str {
+        record.get(self.columns[k]).unwrap_or("")
+    }
+}
+
+/// Reads a `claims.csv` (and, beside it, `run.json` for the list of documents read).
+pub fn read_claims_csv(path: &Path) -> Result<Predictions, Vec<InputError>> {
     let needed = [
         "doc", "subject", "relation", "object", "polarity", "sentence",
     ];
-    let idx: Vec<usize> = match needed.iter().map(|h| col(h)).collect::<Option<Vec<_>>>() {
-        Some(idx) => idx,
-        None => {
-            return Err(vec![InputError {
-                file: name,
-                line: 1,
-                message: format!("a claims file needs the columns {}", needed.join(", ")),
-            }]);
-        }
-    };
+    let sheet = Sheet::read(path, &needed, "a claims file")?;
     let mut predictions = Predictions::default();
-    let mut errors = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(InputError {
-                    file: name.clone(),
-                    line,
-                    message: e.to_string(),
-                });
-                continue;
-            }
-        };
-        let get = |k: usize| record.get(idx[k]).unwrap_or("");
+    let mut errors = sheet.errors.clone();
+    for (line, record) in &sheet.rows {
+        let line = *line;
+        let get = |k: usize| sheet.cell(record, k);
         match Unit::new(get(0), get(1), get(2), get(3), get(4)) {
             Ok(unit) => {
                 predictions.docs.insert(unit.doc.clone());
@@ -264,7 +296,7 @@ pub fn read_claims_csv(path: &Path) -> Result<Predictions, Vec<InputError>> {
                     .or_insert_with(|| get(5).to_string());
             }
             Err(message) => errors.push(InputError {
-                file: name.clone(),
+                file: sheet.name.clone(),
                 line,
                 message,
             }),

@@ -156,7 +156,7 @@ pub struct Counts {
 }
 
 /// One input file's line in `run.json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct FileReport {
     pub doc: String,
     pub status: &'static str,
@@ -209,15 +209,7 @@ impl Output {
             doc: name.to_string(),
             status: "skipped",
             reason: Some(reason.to_string()),
-            encoding: None,
-            bytes: 0,
-            warnings: Vec::new(),
-            date: None,
-            paragraphs: 0,
-            paragraphs_removed: 0,
-            sentences: 0,
-            mentions: 0,
-            claims: 0,
+            ..FileReport::default()
         });
     }
 
@@ -242,12 +234,7 @@ impl Output {
             encoding: outcome.encoding,
             bytes: outcome.bytes,
             warnings: outcome.warnings.clone(),
-            date: None,
-            paragraphs: 0,
-            paragraphs_removed: 0,
-            sentences: 0,
-            mentions: 0,
-            claims: 0,
+            ..FileReport::default()
         };
         if let Some(extracted) = &outcome.extracted {
             self.write_extracted(extracted)?;
@@ -406,6 +393,30 @@ pub struct RunInfo {
     pub inputs: Vec<String>,
     pub lexicons: Vec<LexiconReport>,
     pub limits: serde_json::Value,
+}
+
+impl RunInfo {
+    /// The inputs as given, and the lexicon files and limits of `engine`.
+    pub fn describe(inputs: &[std::path::PathBuf], engine: &crate::pipeline::Engine) -> RunInfo {
+        let lexicons = engine
+            .lexicon()
+            .files
+            .iter()
+            .map(|f| LexiconReport {
+                file: f.name.clone(),
+                source: f.source.clone(),
+                sha256: f.sha256.clone(),
+            })
+            .collect();
+        RunInfo {
+            inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+            lexicons,
+            limits: serde_json::json!({
+                "max_file_bytes": engine.limits.max_file_bytes,
+                "max_sentence_bytes": engine.limits.max_sentence_bytes,
+            }),
+        }
+    }
 }
 
 #[derive(Serialize)]

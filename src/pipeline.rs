@@ -239,25 +239,27 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-([0-3]\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) ([1-3]?\d), ((?:19|20)\d\d)\b|\b([1-3]?\d) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)\b").unwrap()
 });
 
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The date a document is written on, when its opening lines give one.
 pub fn document_date(text: &str) -> Option<String> {
     let head = &text[..floor_char_boundary(text, 600)];
     let c = DATE.captures(head)?;
     let month_number = |m: &str| {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         MONTHS
             .iter()
             .position(|x| *x == m)

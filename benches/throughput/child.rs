@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use claimex::input;
-use claimex::output::{LexiconReport, Output, RunInfo};
+use claimex::output::{Output, RunInfo};
 use claimex::pipeline::{self, Engine, Limits, Status, Timings};
 use claimex::tagger::Tagger;
 
@@ -126,7 +126,7 @@ fn execute(
         |_| {},
     )?;
     let finish = Instant::now();
-    let counts = output.finish(&run_info(engine, input_dir))?;
+    let counts = output.finish(&RunInfo::describe(&[input_dir.to_path_buf()], engine))?;
     m.insert("finish_s".into(), finish.elapsed().as_secs_f64());
     for (stage, spent) in timings.stages() {
         m.insert(format!("stage_{stage}_s"), spent.as_secs_f64());
@@ -147,26 +147,6 @@ fn execute(
     }
     m.insert("bytes".into(), counts.bytes as f64);
     Ok(())
-}
-
-fn run_info(engine: &Engine, input_dir: &Path) -> RunInfo {
-    RunInfo {
-        inputs: vec![input_dir.display().to_string()],
-        lexicons: engine
-            .lexicon()
-            .files
-            .iter()
-            .map(|f| LexiconReport {
-                file: f.name.clone(),
-                source: f.source.clone(),
-                sha256: f.sha256.clone(),
-            })
-            .collect(),
-        limits: serde_json::json!({
-            "max_file_bytes": engine.limits.max_file_bytes,
-            "max_sentence_bytes": engine.limits.max_sentence_bytes,
-        }),
-    }
 }
 
 /// Outputs go under `target/` rather than `/tmp`: they are about as large as

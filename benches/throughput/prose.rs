@@ -292,20 +292,7 @@ const SOURCES: &[&str] = &[
     "a leading risk consultancy",
     "the Council on Regional Affairs",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: &[&str] = &claimex::pipeline::MONTHS;
 const OPENERS: &[&str] = &[
     "In {MONTH} {YEAR}, ",
     "Meanwhile, ",

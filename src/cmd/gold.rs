@@ -21,7 +21,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cmd::run::{EXIT_OK, EXIT_USAGE};
-use crate::eval::{FALSE_ALARMS_SUFFIX, GOLD_HEADER, InputError, Unit};
+use crate::eval::{FALSE_ALARMS_SUFFIX, GOLD_HEADER, InputError, Sheet, Unit};
 
 /// What a reviewer said of one row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,55 +82,24 @@ pub struct Reviewed {
 
 /// Reads a reviewed claims sheet.
 pub fn read_reviewed(path: &Path) -> Result<Reviewed, Vec<InputError>> {
-    let name = path.display().to_string();
-    let fail = |line: usize, message: String| InputError {
-        file: name.clone(),
-        line,
-        message,
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(path)
-        .map_err(|e| vec![fail(0, format!("cannot read: {e}"))])?;
-    let headers = reader
-        .headers()
-        .map_err(|e| vec![fail(1, e.to_string())])?
-        .clone();
-    let column = |h: &str| {
-        headers
-            .iter()
-            .position(|x| x.trim_start_matches('\u{feff}') == h)
-    };
     let needed = [
         "doc", "subject", "relation", "object", "polarity", "sentence", "review",
     ];
-    let Some(idx) = needed
-        .iter()
-        .map(|h| column(h))
-        .collect::<Option<Vec<usize>>>()
-    else {
-        return Err(vec![fail(
-            1,
-            format!("a reviewed sheet needs the columns {}", needed.join(", ")),
-        )]);
+    let sheet = Sheet::read(path, &needed, "a reviewed sheet")?;
+    let fail = |line: usize, message: String| InputError {
+        file: sheet.name.clone(),
+        line,
+        message,
     };
     let mut reviewed = Reviewed::default();
     let mut wrong = BTreeMap::new();
-    let mut errors = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(fail(line, e.to_string()));
-                continue;
-            }
-        };
+    let mut errors = sheet.errors.clone();
+    for (line, record) in &sheet.rows {
+        let line = *line;
         // Spreadsheets keep the `'` that neutralised a formula-like cell.
         let get = |k: usize| {
-            record
-                .get(idx[k])
-                .unwrap_or("")
+            sheet
+                .cell(record, k)
                 .trim()
                 .trim_start_matches('\'')
                 .to_string()

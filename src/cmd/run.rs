@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::input;
-use crate::output::{LexiconReport, Output, RunInfo};
+use crate::output::{Output, RunInfo};
 use crate::pipeline::{self, Engine, Limits, Status, Timings};
 
 /// Checked settings for one run.
@@ -105,7 +105,7 @@ fn execute(args: &RunArgs, engine: &Engine, inventory: input::Inventory) -> std:
         );
         return Ok(130);
     }
-    let counts = output.finish(&run_info(args, engine))?;
+    let counts = output.finish(&RunInfo::describe(&args.inputs, engine))?;
     let seconds = started.elapsed().as_secs_f64();
     for line in &failed {
         eprintln!("claimex: failed: {line}");
@@ -162,28 +162,4 @@ fn print_timings(t: &Timings, bytes: u64, wall: f64) {
         eprintln!("{stage:<10} {s:>7.3} {rate:>11.1}");
     }
     eprintln!("wall       {wall:>7.3} {:>11.1}", mb / wall.max(1e-9));
-}
-
-fn run_info(args: &RunArgs, engine: &Engine) -> RunInfo {
-    RunInfo {
-        inputs: args
-            .inputs
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect(),
-        lexicons: engine
-            .lexicon()
-            .files
-            .iter()
-            .map(|f| LexiconReport {
-                file: f.name.clone(),
-                source: f.source.clone(),
-                sha256: f.sha256.clone(),
-            })
-            .collect(),
-        limits: serde_json::json!({
-            "max_file_bytes": args.limits.max_file_bytes,
-            "max_sentence_bytes": args.limits.max_sentence_bytes,
-        }),
-    }
 }
