@@ -519,11 +519,20 @@ fn with_shared_subjects(reading: &str) -> Option<String> {
 /// criticise Israel` reads as `Washington did not criticise Israel`). Patterns
 /// run on both readings; `None` when there is nothing to cut.
 fn without_parentheticals(skeleton: &str) -> Option<String> {
-    let reduced = PARENTHETICAL.replace_all(skeleton, |c: &regex::Captures| match c.get(1) {
-        Some(head) => format!("{} ", head.as_str()),
-        None => String::new(),
-    });
-    (reduced != skeleton).then(|| reduced.into_owned())
+    let mut reduced = skeleton.to_string();
+    // Asides follow one another (`MSP (<N>), launched in 2022, brings`):
+    // cutting one can reveal the next.
+    for _ in 0..3 {
+        let next = PARENTHETICAL.replace_all(&reduced, |c: &regex::Captures| match c.get(1) {
+            Some(head) => format!("{} ", head.as_str()),
+            None => String::new(),
+        });
+        if next == reduced {
+            break;
+        }
+        reduced = next.into_owned();
+    }
+    (reduced != skeleton).then_some(reduced)
 }
 
 static SLOT_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[NAH](\d+)>").unwrap());
@@ -1014,6 +1023,10 @@ mod reading_tests {
 
     /// (skeleton, a reading it must have)
     const READINGS: &[(&str, &str)] = &[
+        (
+            "The <N0> (<N1>), launched in 2022, brings together <N2>.",
+            "The <N0> brings together <N2>.",
+        ),
         (
             "<N0>, whose state oil company developed <N1>'s field, has kept trading with <N2>, even after.",
             "<N0> has kept trading with <N2>, even after.",
