@@ -555,7 +555,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:may (?:well )?have|might have|could have|must have|appears? to|appeared to|seems? to|seemed to|reportedly|allegedly|alleged|likely|probably|apparently|presumably|purportedly|suspected(?: of)?|(?:is|are|was|were) (?:widely )?(?:believed|thought|said|understood|reported) to)(?-u:\b)").unwrap()
 });
 static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|may|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|once)(?-u:\b)|'ll(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|(?-i:may)|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical)(?-u:\b)|'ll(?-u:\b)").unwrap()
 });
 /// A threat is pressure in itself, but what is threatened has not happened.
 static THREAT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1002,6 +1002,15 @@ mod tests {
         (
             "<N0>, which are partners rather than ",
             Some((Polarity::Negated, Modality::Asserted)),
+        ),
+        (
+            "on 24 May 1993 <N0> ",
+            Some((Polarity::Affirmed, Modality::Asserted)),
+        ),
+        ("<N0> may ", None),
+        (
+            "once again <N0> ",
+            Some((Polarity::Affirmed, Modality::Asserted)),
         ),
     ];
 
