@@ -159,7 +159,11 @@ static BUILTINS: LazyLock<HashMap<&'static str, (String, bool)>> = LazyLock::new
         (
             "adjs",
             (
-                r"(?:(?:[a-z-]*(?:[a-ce-xz-]|[a-df-z-]d|[a-km-z-]y)|[a-z]) ){0,3}?".to_string(),
+                // Words of four letters or more not ending like a verb or an
+                // adverb (-ed, -ly, -ing), or a few short adjectives; no
+                // function words such as `of` (`London of orchestrating`).
+                r"(?:(?:[a-z-]{3,}(?:[a-ce-fh-xz]|[^e\s<>]d|[^l\s<>]y|[^n\s<>]g|[^i\s<>]ng)|new|old|key|big|top|raw|net|own|sea|air|oil|gas|arms|its|their) ){0,3}?"
+                    .to_string(),
                 true,
             ),
         ),
