@@ -210,4 +210,7 @@ pub struct Claim {
     pub pattern: String,
     /// The actor that the sentence reports as saying it (`X said ...`), if any.
     pub attributed_to: Option<ActorId>,
+    /// True when the claim pairs up the actors of one list or compound
+    /// (`{PAIR}`), rather than relating two separately named actors.
+    pub pairwise: bool,
 }

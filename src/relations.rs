@@ -182,6 +182,21 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
     let Some(before) = before.strip_suffix(' ') else {
         return;
     };
+    // `the Prime Minister of Japan`: the title before `of` joins the slot.
+    let of = [" of the", " of"]
+        .into_iter()
+        .find_map(|of| before.strip_suffix(of).map(|head| (head, of)));
+    if let Some((head, of)) = of {
+        let title = agents
+            .iter()
+            .filter(|t| ends_with_word(head, t))
+            .map(String::len)
+            .max();
+        if let Some(len) = title {
+            slot.span.start -= len + of.len() + 1;
+        }
+        return;
+    }
     let title = agents
         .iter()
         .filter(|t| ends_with_word(before, t))
@@ -482,7 +497,7 @@ fn readings(skeleton: &str) -> Vec<String> {
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:also |then |later |subsequently |has |have |had )?|, (?:(?:then|also|thereby|while|so|even|all the while) )?)",
-        r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran)(?-u:\b)",
+        r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|opposes|condemns)(?-u:\b)",
     ))
     .unwrap()
 });
@@ -814,6 +829,7 @@ impl Found<'_> {
                     object_span: y.1,
                     pattern: self.pattern.id.clone(),
                     attributed_to: attributed_to.clone(),
+                    pairwise: self.template.has_pair(),
                 }
             })
             .collect()
@@ -911,7 +927,9 @@ impl Found<'_> {
 }
 
 /// The contract's group rule: when a sentence names states as members of a
-/// group, the members get `member_of` and no pairwise `cooperates_with`.
+/// group, the members get `member_of` and no pairwise `cooperates_with`
+/// drawn from the same list. A relation the sentence states between two
+/// separately named members (`hosts a Russian base`) stays.
 fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
     let members: HashSet<ActorId> = claims
         .iter()
@@ -920,6 +938,7 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
         .collect();
     claims.retain(|c| {
         !(c.relation == "cooperates_with"
+            && c.pairwise
             && members.contains(&c.subject)
             && members.contains(&c.object))
     });
