@@ -396,9 +396,6 @@ impl SeenParagraphs {
 }
 
 impl BatchIndex {
-    /// Bytes held per distinct kept paragraph, for the performance notes.
-    pub const BYTES_PER_PARAGRAPH: usize = 16;
-
     /// Removes from `dedup` the paragraphs seen in earlier documents, and
     /// records this document's kept paragraphs. Call in path order.
     pub fn check_document(&mut self, doc_name: &str, dedup: &mut DocumentDedup) {

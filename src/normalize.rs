@@ -49,15 +49,6 @@ impl OffsetMap {
             s + (pos - d)
         }
     }
-
-    /// Number of checkpoints, for memory accounting.
-    pub fn len(&self) -> usize {
-        self.points.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.points.is_empty()
-    }
 }
 
 /// What a character becomes in the folded text.
