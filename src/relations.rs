@@ -496,7 +496,7 @@ fn readings(skeleton: &str) -> Vec<String> {
 
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:also |then |later |subsequently |has |have |had )?|, (?:(?:then|also|thereby|while|so|even|all the while) )?)",
+        r"(?P<subj>(?:the )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?)",
         r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|opposes|condemns)(?-u:\b)",
     ))
     .unwrap()
@@ -517,7 +517,7 @@ fn with_shared_subjects(reading: &str) -> Option<String> {
         let conj = c.name("conj").expect("always captured");
         let subject = c["subj"].to_string();
         // `..., and it joined the UN`: the pronoun is the subject named first.
-        let conj_text = match c.name("pronoun") {
+        let conj_text = match c.name("pronoun").or_else(|| c.name("pronoun2")) {
             Some(p) => conj
                 .as_str()
                 .replacen(p.as_str(), &format!("{subject} "), 1),
@@ -1051,6 +1051,10 @@ mod reading_tests {
 
     /// (skeleton, a reading it must have)
     const READINGS: &[(&str, &str)] = &[
+        (
+            "<N0> denied the charge; it has also supplied drones to <N1>.",
+            "<N0> denied the charge; <N0> has also supplied drones to <N1>.",
+        ),
         (
             "The <N0> (<N1>), launched in 2022, brings together <N2>.",
             "The <N0> brings together <N2>.",
