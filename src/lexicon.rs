@@ -467,7 +467,7 @@ impl Builder {
                     self.fail(
                         &file.name,
                         row.line,
-                        format!("actor `{id}` is not a state id from states.tsv nor `-`"),
+                        format!("actor `{id}` is not an id from states.tsv or organisations.tsv, nor `-`"),
                     );
                     continue;
                 }
@@ -493,26 +493,29 @@ impl Builder {
                 file: file.name.clone(),
                 line: row.line,
             };
-            let index = match by_name.get(name) {
-                Some(&i) => i,
-                None => {
-                    let i = self.lexicon.people.len();
-                    self.lexicon.people.push(Person {
-                        name: name.to_string(),
-                        terms: Vec::new(),
-                    });
-                    by_name.insert(name.to_string(), i);
-                    for alias in std::iter::once(name).chain(list(aliases)) {
-                        self.add_name(
-                            alias,
-                            MentionKind::Person,
-                            Referent::Person(i),
-                            origin.clone(),
-                        );
-                    }
-                    i
+            let index = *by_name.entry(name.to_string()).or_insert_with(|| {
+                self.lexicon.people.push(Person {
+                    name: name.to_string(),
+                    terms: Vec::new(),
+                });
+                self.lexicon.people.len() - 1
+            });
+            // Every term may bring aliases of its own (`Rutte` as NATO's
+            // Secretary General); each name is added once per person.
+            for alias in std::iter::once(name).chain(list(aliases)) {
+                let folded = fold_str(alias);
+                let known = self.lexicon.names.iter().any(|n| {
+                    n.text == folded && matches!(n.referent, Referent::Person(p) if p == index)
+                });
+                if !known {
+                    self.add_name(
+                        alias,
+                        MentionKind::Person,
+                        Referent::Person(index),
+                        origin.clone(),
+                    );
                 }
-            };
+            }
             if is_head_of_government(role) && term.actor.is_some() {
                 self.add_derived_names(name, term.actor.clone().unwrap(), origin);
             }
