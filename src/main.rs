@@ -145,6 +145,11 @@ enum LexiconAction {
 }
 
 fn main() -> ExitCode {
+    // A bug in one file is caught and that file reported as failed; say so
+    // in one line instead of a backtrace in the middle of a batch.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("claimex: internal error (please report): {info}");
+    }));
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Run(r) => cmd::run::run(&run_args(r)),
