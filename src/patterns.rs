@@ -127,6 +127,11 @@ impl Template {
     pub fn has_pair(&self) -> bool {
         self.forms.contains_key("PAIR")
     }
+
+    /// True when a slot must be a demonym (`{X:adj}`).
+    pub fn needs_demonym(&self) -> bool {
+        self.forms.values().any(|f| *f == SlotForm::Adjectival)
+    }
 }
 
 /// All patterns, in file order (earlier patterns win ties).

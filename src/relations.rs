@@ -768,10 +768,17 @@ impl Extractor {
         sentence: usize,
     ) -> Vec<Claim> {
         let mut claims = Vec::new();
+        let has_group = skeleton.slots.iter().any(|s| s.parts.len() > 1);
+        let has_demonym = skeleton.slots.iter().any(|s| s.form == Form::Adjectival);
         for &index in candidates {
             let (p, t) = self.templates[index];
             let pattern = &self.patterns.patterns[p];
             let template = &pattern.templates[t];
+            // Cheap checks before the regex: a {PAIR} needs a slot with two
+            // actors, an {X:adj} a demonym.
+            if (template.has_pair() && !has_group) || (template.needs_demonym() && !has_demonym) {
+                continue;
+            }
             {
                 for caps in template.regex.captures_iter(reading.as_bytes()) {
                     let found = Found {
