@@ -356,6 +356,15 @@ static LIST_JOINER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// An abbreviation such as `U.S.` or `UK`, which English uses as an adjective.
+fn is_attributive(text: &str, slot: &Slot) -> bool {
+    let name = &text[slot.span.clone()];
+    slot.form == Form::Nominal
+        && slot.parts.len() == 1
+        && name.len() <= 5
+        && name.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
 static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,? (?:and|or) (?:other|others|several other|many other|some other)(?-u:\b)")
         .unwrap()
@@ -385,8 +394,15 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
         let form = slots[i].form;
         let mut j = i;
         let mut last_close = None;
-        let wanted = only.is_none_or(|f| f == form);
-        while wanted && j + 1 < slots.len() && form != Form::Compound && slots[j + 1].form == form {
+        let wanted = only.is_none_or(|f| {
+            f == form || (f == Form::Adjectival && is_attributive(text, &slots[i]))
+        });
+        // In the demonym pass only demonyms join, whatever heads the list.
+        let joinable = |next: &Slot| match only {
+            Some(f) => next.form == f,
+            None => next.form == form,
+        };
+        while wanted && j + 1 < slots.len() && form != Form::Compound && joinable(&slots[j + 1]) {
             let joiner = between(text, &slots[j], &slots[j + 1]);
             if !joins_list(joiner) {
                 break;
@@ -412,6 +428,11 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
             end = i;
         }
         let mut merged = slots[i].clone();
+        // `U.S. and British strikes`: an abbreviation used as an adjective
+        // heads a list of demonyms, and the list is adjectival.
+        if end > i && only == Some(Form::Adjectival) {
+            merged.form = Form::Adjectival;
+        }
         for next in &slots[i + 1..=end] {
             merged.span.end = next.span.end;
             merged.parts.extend(next.parts.iter().cloned());

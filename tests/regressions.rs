@@ -69,3 +69,19 @@ fn two_item_comma_coordination_is_not_a_list() {
     );
     assert!(!found.iter().any(|c| c.contains("USA")), "{found:?}");
 }
+
+#[test]
+fn an_abbreviation_heads_a_list_of_demonyms() {
+    let found = claims("Houthi attacks prompted U.S. and British strikes on Yemen.");
+    assert_eq!(
+        found,
+        ["USA attacks YEM affirmed", "GBR attacks YEM affirmed"]
+    );
+}
+
+#[test]
+fn an_abbreviation_in_a_list_of_names_stays_a_name() {
+    let found =
+        claims("QUAD encompasses loose coordination among the U.S., Japan, India, and Australia.");
+    assert_eq!(found.len(), 4, "{found:?}");
+}
