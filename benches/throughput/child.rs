@@ -11,9 +11,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use claimex::cmd::run::write_batch;
 use claimex::input;
 use claimex::output::{Output, RunInfo};
-use claimex::pipeline::{self, Engine, Limits, Status, Timings};
+use claimex::pipeline::{Engine, Limits};
 use claimex::tagger::Tagger;
 
 const RESULT_PREFIX: &str = "BENCH ";
@@ -99,32 +100,16 @@ fn execute(
     for unreadable in &inventory.skipped {
         output.record_unreadable(&unreadable.name, &unreadable.reason);
     }
-    let mut timings = Timings::default();
-    // Same chunking as `claimex run`, since it bounds memory and parallelism.
-    let chunk = (threads * 16).max(16);
-    pipeline::run_batch(
-        engine,
-        &inventory.files,
-        chunk,
-        |outcome| {
-            let write_start = Instant::now();
-            output.write(&outcome)?;
-            timings.add(&outcome.timings);
-            timings.write += write_start.elapsed();
-            // The outputs are deleted afterwards, so say here what went wrong.
-            match &outcome.status {
-                Status::Failed(reason) => {
-                    eprintln!("throughput child: failed: {}: {reason}", outcome.name)
-                }
-                Status::Skipped(reason) => {
-                    eprintln!("throughput child: skipped: {}: {reason}", outcome.name)
-                }
-                Status::Processed => {}
-            }
-            Ok(())
-        },
-        |_| {},
-    )?;
+    // The same batch writer as `claimex run`, so the bench measures it.
+    let written = write_batch(engine, &inventory.files, threads, &mut output, |_| {})?;
+    // The outputs are deleted afterwards, so say here what went wrong.
+    for line in &written.failed {
+        eprintln!("throughput child: failed: {line}");
+    }
+    for line in &written.skipped {
+        eprintln!("throughput child: skipped: {line}");
+    }
+    let timings = written.timings;
     let finish = Instant::now();
     let counts = output.finish(&RunInfo::describe(&[input_dir.to_path_buf()], engine))?;
     m.insert("finish_s".into(), finish.elapsed().as_secs_f64());

@@ -65,6 +65,53 @@ pub fn run(args: &RunArgs) -> i32 {
     }
 }
 
+/// What writing a batch found besides the outputs.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// CPU time per stage, summed over files.
+    pub timings: Timings,
+    /// `name: reason` of each file that failed.
+    pub failed: Vec<String>,
+    /// `name: reason` of each file that was skipped.
+    pub skipped: Vec<String>,
+}
+
+/// Runs the pipeline over `files` and writes every outcome to `output`, in
+/// chunks sized for `threads` (the chunk bounds memory and parallelism).
+pub fn write_batch(
+    engine: &Engine,
+    files: &[input::InputFile],
+    threads: usize,
+    output: &mut Output,
+    progress: impl FnMut(u64) + Send,
+) -> std::io::Result<Written> {
+    let mut written = Written::default();
+    let chunk = (threads * 16).max(16);
+    pipeline::run_batch(
+        engine,
+        files,
+        chunk,
+        |outcome| {
+            let write_start = Instant::now();
+            output.write(&outcome)?;
+            written.timings.add(&outcome.timings);
+            written.timings.write += write_start.elapsed();
+            match &outcome.status {
+                Status::Failed(reason) => {
+                    written.failed.push(format!("{}: {reason}", outcome.name))
+                }
+                Status::Skipped(reason) => {
+                    written.skipped.push(format!("{}: {reason}", outcome.name))
+                }
+                Status::Processed => {}
+            }
+            Ok(())
+        },
+        progress,
+    )?;
+    Ok(written)
+}
+
 fn execute(args: &RunArgs, engine: &Engine, inventory: input::Inventory) -> std::io::Result<i32> {
     let started = Instant::now();
     let mut output = Output::create(&args.out, args.bom)?;
@@ -77,26 +124,15 @@ fn execute(args: &RunArgs, engine: &Engine, inventory: input::Inventory) -> std:
         .filter_map(|f| std::fs::metadata(&f.path).ok().map(|m| m.len()))
         .sum();
     let bar = progress_bar(total_bytes, args.quiet);
-    let mut timings = Timings::default();
-    let mut failed = Vec::new();
-    let chunk = (args.threads * 16).max(16);
-    pipeline::run_batch(
+    let written = write_batch(
         engine,
         &inventory.files,
-        chunk,
-        |outcome| {
-            let write_start = Instant::now();
-            output.write(&outcome)?;
-            timings.add(&outcome.timings);
-            timings.write += write_start.elapsed();
-            if let Status::Failed(reason) = &outcome.status {
-                failed.push(format!("{}: {reason}", outcome.name));
-            }
-            Ok(())
-        },
+        args.threads,
+        &mut output,
         |bytes| bar.inc(bytes),
     )?;
     bar.finish_and_clear();
+    let (timings, failed) = (written.timings, written.failed);
     let interrupted = crate::interrupted();
     if interrupted {
         eprintln!(
