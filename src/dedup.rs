@@ -77,8 +77,12 @@ pub struct DocumentDedup {
 }
 
 impl DocumentDedup {
+    /// Decisions are kept sorted by paragraph, so this is a binary search:
+    /// it is asked once per sentence of every document.
     pub fn is_removed(&self, paragraph: usize) -> bool {
-        self.decisions.iter().any(|d| d.paragraph == paragraph)
+        self.decisions
+            .binary_search_by_key(&paragraph, |d| d.paragraph)
+            .is_ok()
     }
 }
 
@@ -401,6 +405,7 @@ impl BatchIndex {
     pub fn check_document(&mut self, doc_name: &str, dedup: &mut DocumentDedup) {
         let doc_id = self.documents.len() as u32;
         self.documents.push(doc_name.to_string());
+        let mut repeats = Vec::new();
         for (i, &fp) in dedup.fingerprints.iter().enumerate() {
             if dedup.is_removed(i) {
                 continue;
@@ -409,12 +414,14 @@ impl BatchIndex {
                 Some((doc, para)) if doc != doc_id => {
                     let mut d = decision(i, DedupReason::CrossDocument, "");
                     d.kept = Some((self.documents[doc as usize].clone(), para as usize));
-                    dedup.decisions.push(d);
+                    repeats.push(d);
                 }
                 Some(_) => {}
                 None => self.seen.insert(fp, doc_id, i as u32),
             }
         }
+        // Added after the loop, so `is_removed` searches a sorted list.
+        dedup.decisions.extend(repeats);
         dedup.decisions.sort_by_key(|d| d.paragraph);
     }
 }

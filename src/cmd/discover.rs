@@ -110,15 +110,9 @@ impl FileCounts {
 
 /// Runs discovery and returns the process exit code.
 pub fn run(args: &DiscoverArgs) -> i32 {
-    let engine = match Engine::load(args.lexicons.as_deref(), Limits::default()) {
+    let engine = match super::load_engine(args.lexicons.as_deref(), Limits::default()) {
         Ok(engine) => engine,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("claimex: lexicon error: {p}");
-            }
-            eprintln!("claimex: fix the lines above (`claimex lexicon check` lists them all)");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let inputs = inputs_or_corpus(&args.inputs);
     let inventory = match input::discover(&inputs) {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::cmd::run::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 use crate::eval::{self, Baseline, Predictions, Report, Unit};
 use crate::input;
-use crate::pipeline::{self, Engine, Limits};
+use crate::pipeline::{self, Limits};
 
 /// Checked arguments of `claimex eval`.
 #[derive(Debug, Clone)]
@@ -109,12 +109,7 @@ fn gate(args: &EvalArgs, report: &Report) -> i32 {
 
 /// Runs the pipeline over the inputs and keeps the claim units.
 fn predict(args: &EvalArgs) -> Result<Predictions, i32> {
-    let engine = Engine::load(args.lexicons.as_deref(), Limits::default()).map_err(|problems| {
-        for p in &problems {
-            eprintln!("claimex: lexicon error: {p}");
-        }
-        EXIT_USAGE
-    })?;
+    let engine = super::load_engine(args.lexicons.as_deref(), Limits::default())?;
     let inventory = input::discover(&args.inputs).map_err(|e| {
         eprintln!("claimex eval: {e}");
         EXIT_USAGE

@@ -5,3 +5,19 @@ pub mod eval;
 pub mod gold;
 pub mod lexicon;
 pub mod run;
+
+use std::path::Path;
+
+use crate::pipeline::{Engine, Limits};
+
+/// Loads the lexicons and patterns, or prints every problem with
+/// `file:line` and returns the usage exit code.
+pub fn load_engine(dir: Option<&Path>, limits: Limits) -> Result<Engine, i32> {
+    Engine::load(dir, limits).map_err(|problems| {
+        for p in &problems {
+            eprintln!("claimex: lexicon error: {p}");
+        }
+        eprintln!("claimex: fix the lines above (`claimex lexicon check` lists them all)");
+        run::EXIT_USAGE
+    })
+}

@@ -29,15 +29,9 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Runs the pipeline and returns the process exit code.
 pub fn run(args: &RunArgs) -> i32 {
-    let engine = match Engine::load(args.lexicons.as_deref(), args.limits.clone()) {
+    let engine = match super::load_engine(args.lexicons.as_deref(), args.limits.clone()) {
         Ok(engine) => engine,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("claimex: lexicon error: {p}");
-            }
-            eprintln!("claimex: fix the lines above (`claimex lexicon check` lists them all)");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let inventory = match input::discover(&args.inputs) {
         Ok(inventory) => inventory,
