@@ -374,24 +374,15 @@ pub fn apply_batch_dedup(batch: &mut BatchIndex, extracted: &mut Extracted) {
         renumber.insert(s.index, new);
         s.index = new;
     }
-    extracted
-        .mentions
-        .retain_mut(|m| match renumber.get(&m.sentence) {
-            Some(&new) => {
-                m.sentence = new;
-                true
-            }
-            None => false,
-        });
-    extracted
-        .claims
-        .retain_mut(|c| match renumber.get(&c.sentence) {
-            Some(&new) => {
-                c.sentence = new;
-                true
-            }
-            None => false,
-        });
+    let keep = |sentence: &mut usize| match renumber.get(sentence) {
+        Some(&new) => {
+            *sentence = new;
+            true
+        }
+        None => false,
+    };
+    extracted.mentions.retain_mut(|m| keep(&mut m.sentence));
+    extracted.claims.retain_mut(|c| keep(&mut c.sentence));
 }
 
 /// Runs files through the pipeline in parallel chunks and hands each outcome,

@@ -837,9 +837,9 @@ fn claim_offsets_point_at_their_sentence() {
 // ---------------------------------------------------------------------------
 
 /// The whole hostile batch again, with a 20 MB single line added.
-#[test]
 /// Correctness of the 20 MB line only: how long it takes is the benchmark's
 /// business (`cargo bench --bench throughput`), never a timed test's.
+#[test]
 fn twenty_megabyte_single_line_in_the_batch_is_processed() {
     let work = tempfile::tempdir().unwrap();
     let input = work.path().join("batch");
