@@ -25,6 +25,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use crate::model::{Document, Mention, Sentence};
 use crate::normalize::fold_str;
+use crate::output::display_text;
 use crate::patterns::PatternSet;
 use crate::pipeline::{Engine, Extracted};
 use crate::relations;
@@ -1046,11 +1047,6 @@ fn mentions_by_sentence(mentions: &[Mention]) -> HashMap<usize, &[Mention]> {
         .chunk_by(|a, b| a.sentence == b.sentence)
         .map(|chunk| (chunk[0].sentence, chunk))
         .collect()
-}
-
-/// Runs of whitespace (line breaks of wrapped text) as one space.
-fn display_text(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -333,7 +333,7 @@ impl Builder {
                 continue;
             }
             let (id, name) = (row.fields[0], row.fields[1]);
-            if !(id.len() == 3 && id.bytes().all(|b| b.is_ascii_uppercase())) {
+            if !is_alpha3(id) {
                 self.fail(&file.name, row.line, format!("state id `{id}` is not an ISO 3166-1 alpha-3 code (three upper-case letters)"));
                 continue;
             }
@@ -545,8 +545,8 @@ impl Builder {
         let pending = std::mem::take(&mut self.pending_members);
         for (member, origin) in pending {
             let known = self.lexicon.actors.contains_key(&member);
-            let historical =
-                member.0.len() == 3 && member.0.bytes().all(|b| b.is_ascii_uppercase());
+            // A member state needs no row of its own, only a state id's shape.
+            let historical = is_alpha3(&member.0);
             if !known && !historical {
                 self.problems.push(Problem {
                     origin,
@@ -591,6 +591,11 @@ fn same_referent(lexicon: &Lexicon, a: &Name, b: &Name) -> bool {
         }
         _ => false,
     }
+}
+
+/// The shape of an ISO 3166-1 alpha-3 code: three upper-case letters.
+fn is_alpha3(id: &str) -> bool {
+    id.len() == 3 && id.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn is_date(s: &str) -> bool {

@@ -78,7 +78,7 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
 }
 
 /// Text for a cell: runs of whitespace (line breaks of wrapped text) as one space.
-fn display_text(s: &str) -> String {
+pub fn display_text(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -218,15 +218,19 @@ impl Output {
         self.counts.files += 1;
         self.counts.bytes += outcome.bytes;
         let (status, reason) = match &outcome.status {
-            Status::Processed => ("processed", None),
-            Status::Skipped(r) => ("skipped", Some(r.clone())),
-            Status::Failed(r) => ("failed", Some(r.clone())),
+            Status::Processed => {
+                self.counts.processed += 1;
+                ("processed", None)
+            }
+            Status::Skipped(r) => {
+                self.counts.skipped += 1;
+                ("skipped", Some(r.clone()))
+            }
+            Status::Failed(r) => {
+                self.counts.failed += 1;
+                ("failed", Some(r.clone()))
+            }
         };
-        match status {
-            "processed" => self.counts.processed += 1,
-            "skipped" => self.counts.skipped += 1,
-            _ => self.counts.failed += 1,
-        }
         let mut report = FileReport {
             doc: outcome.name.clone(),
             status,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::cmd::run::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 use crate::eval::{self, Baseline, Predictions, Report, Unit};
 use crate::input;
+use crate::output;
 use crate::pipeline::{self, Limits};
 
 /// Checked arguments of `claimex eval`.
@@ -134,9 +135,10 @@ fn predict(args: &EvalArgs) -> Result<Predictions, i32> {
                         claim.polarity.as_str(),
                     )
                     .expect("the extractor writes valid units");
-                    predictions.units.entry(unit).or_insert_with(|| {
-                        sentence.split_whitespace().collect::<Vec<_>>().join(" ")
-                    });
+                    predictions
+                        .units
+                        .entry(unit)
+                        .or_insert_with(|| output::display_text(sentence));
                 }
             }
             Ok(())
