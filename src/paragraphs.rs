@@ -25,9 +25,9 @@ const MIN_WRAPPED_LINE: usize = 40;
 
 /// Splits `text` into paragraphs, rejoining ones broken by stray breaks.
 pub fn split(text: &str) -> Vec<Paragraph> {
-    let layout = detect_layout(text);
-    let blocks = match layout {
-        Layout::BlankLines => blocks_between_blank_lines(text),
+    let blocks = blocks_between_blank_lines(text);
+    let blocks = match detect_layout(text, &blocks) {
+        Layout::BlankLines => blocks,
         Layout::OnePerLine => non_blank_lines(text),
     };
     let mut paragraphs = rejoin_broken(text, blocks);
@@ -39,14 +39,14 @@ pub fn split(text: &str) -> Vec<Paragraph> {
 
 /// A document is hard-wrapped when most of its lines sit inside multi-line
 /// blocks and are no longer than a wrap width; otherwise each line is a
-/// paragraph (long lines with no blank lines between them).
-pub fn detect_layout(text: &str) -> Layout {
-    let blocks = blocks_between_blank_lines(text);
+/// paragraph (long lines with no blank lines between them). `blocks` are
+/// the text's blocks between blank lines.
+pub fn detect_layout(text: &str, blocks: &[Paragraph]) -> Layout {
     let mut lines_in_multiline_blocks = 0usize;
     let mut inner_lines = 0usize;
     let mut wrapped_lines = 0usize;
     let mut lines = 0usize;
-    for block in &blocks {
+    for block in blocks {
         let block_lines: Vec<&str> = text[block.span.clone()].lines().collect();
         lines += block_lines.len();
         if block_lines.len() > 1 {
@@ -167,7 +167,10 @@ mod tests {
     #[test]
     fn one_paragraph_per_line() {
         let text = "First paragraph is a long line of text.\nSecond one.\n\nThird.\n";
-        assert_eq!(detect_layout(text), Layout::OnePerLine);
+        assert_eq!(
+            detect_layout(text, &blocks_between_blank_lines(text)),
+            Layout::OnePerLine
+        );
         assert_eq!(
             texts(text),
             [
@@ -183,7 +186,10 @@ mod tests {
         let first = "A wrapped paragraph that goes on for a while and\nthen on to a second line.";
         let second = "Another paragraph that is also wrapped at the\nsame width as the first one.";
         let text = format!("{first}\n\n{second}\n");
-        assert_eq!(detect_layout(&text), Layout::BlankLines);
+        assert_eq!(
+            detect_layout(&text, &blocks_between_blank_lines(&text)),
+            Layout::BlankLines
+        );
         assert_eq!(texts(&text), [first, second]);
     }
 
