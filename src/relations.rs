@@ -374,15 +374,10 @@ fn joins_list(joiner: &str) -> bool {
     LIST_JOINER.is_match(joiner)
 }
 
+/// Whether a joiner that `joins_list` accepted has a conjunction (`and`,
+/// `or`, `&`, `/`...) and so can close a list; a bare comma only continues one.
 fn closes_list(joiner: &str) -> bool {
-    joiner.contains(" and")
-        || joiner.contains(" or")
-        || joiner.contains(" nor")
-        || joiner.contains("as well as")
-        || joiner.contains("together with")
-        || joiner.contains("along with")
-        || joiner.contains('&')
-        || joiner.contains('/')
+    !matches!(joiner, ", " | ", the ")
 }
 
 /// `Australia, the UK, and the U.S.` → one slot with three actors. A run
@@ -800,17 +795,15 @@ impl Extractor {
             if (template.has_pair() && !has_group) || (template.needs_demonym() && !has_demonym) {
                 continue;
             }
-            {
-                for caps in template.regex.captures_iter(reading.as_bytes()) {
-                    let found = Found {
-                        pattern,
-                        template,
-                        caps,
-                        reading,
-                        skeleton,
-                    };
-                    claims.extend(found.claims(lexicon, sentence));
-                }
+            for caps in template.regex.captures_iter(reading.as_bytes()) {
+                let found = Found {
+                    pattern,
+                    template,
+                    caps,
+                    reading,
+                    skeleton,
+                };
+                claims.extend(found.claims(lexicon, sentence));
             }
         }
         claims

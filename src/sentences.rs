@@ -259,7 +259,8 @@ fn cut_after_period(word: Option<&str>, next: &NextWord, candidate: usize) -> Op
     let cut_if = |ends: bool| ends.then_some(candidate);
     match next.shape {
         Shape::Lower => None,
-        Shape::Digit => cut_if(kind == WordKind::Plain && !is_number_prefix(word)),
+        // `No. 5`, `pp. 12`: abbreviations only when a number follows.
+        Shape::Digit => cut_if(kind == WordKind::Plain && !is_listed(NUMBER_PREFIXES, word)),
         Shape::Upper => match kind {
             WordKind::Title => cut_if(is_strong_starter(next.word)),
             WordKind::Abbreviation | WordKind::Initial => cut_if(next.starts_sentence()),
@@ -525,11 +526,6 @@ fn is_dotted_abbreviation(word: &str) -> bool {
         && word.split('.').all(|part| {
             (1..=3).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphabetic())
         })
-}
-
-/// Words that end with a full stop only as abbreviations when a number follows.
-fn is_number_prefix(word: &str) -> bool {
-    WordKind::of(word) != WordKind::Plain || is_listed(NUMBER_PREFIXES, word)
 }
 
 const TITLES: &[&str] = &[
