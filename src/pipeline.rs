@@ -9,7 +9,6 @@
 
 use rayon::prelude::*;
 use regex::Regex;
-use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
@@ -205,7 +204,7 @@ fn process_file_inner(engine: &Engine, file: &InputFile) -> Outcome {
     };
     drop(bytes);
     outcome.encoding = Some(decoded.encoding);
-    outcome.warnings = decoded.warnings.clone();
+    outcome.warnings = decoded.warnings;
     let document = timed(&mut t.normalise, || {
         let (text, fold_map) = normalize::fold(&decoded.text);
         let date = document_date(&text);
@@ -236,7 +235,11 @@ fn read_bounded(file: &InputFile, max: u64) -> Result<Vec<u8>, Status> {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-([0-3]\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) ([1-3]?\d), ((?:19|20)\d\d)\b|\b([1-3]?\d) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d\d)\b").unwrap()
+    let month = MONTHS.join("|");
+    Regex::new(&format!(
+        r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-([0-3]\d)\b|\b({month}) ([1-3]?\d), ((?:19|20)\d\d)\b|\b([1-3]?\d) ({month}) ((?:19|20)\d\d)\b"
+    ))
+    .unwrap()
 });
 
 /// English month names, January first.
@@ -366,16 +369,17 @@ pub fn apply_batch_dedup(batch: &mut BatchIndex, extracted: &mut Extracted) {
         return;
     }
     let dedup = &extracted.dedup;
-    let mut renumber: HashMap<usize, usize> = HashMap::new();
+    // Old sentence index -> new one; `None` for a removed sentence.
+    let mut renumber: Vec<Option<usize>> = vec![None; extracted.sentences.len()];
     extracted
         .sentences
         .retain(|s| !dedup.is_removed(s.paragraph));
     for (new, s) in extracted.sentences.iter_mut().enumerate() {
-        renumber.insert(s.index, new);
+        renumber[s.index] = Some(new);
         s.index = new;
     }
-    let keep = |sentence: &mut usize| match renumber.get(sentence) {
-        Some(&new) => {
+    let keep = |sentence: &mut usize| match renumber.get(*sentence).copied().flatten() {
+        Some(new) => {
             *sentence = new;
             true
         }
