@@ -392,11 +392,12 @@ pub fn apply_batch_dedup(batch: &mut BatchIndex, extracted: &mut Extracted) {
 /// Runs files through the pipeline in parallel chunks and hands each outcome,
 /// in path order, to `sink` (which writes it). A chunk is written while the
 /// next one is processed, so writing does not leave the workers idle; at
-/// most two chunks are in memory at once.
+/// most two chunks are in memory at once. A chunk holds 16 files per thread
+/// of the current rayon pool: enough to keep every thread busy, few enough to
+/// bound memory.
 pub fn run_batch(
     engine: &Engine,
     files: &[InputFile],
-    chunk_size: usize,
     mut sink: impl FnMut(Outcome) -> std::io::Result<()> + Send,
     mut progress: impl FnMut(u64) + Send,
 ) -> std::io::Result<()> {
@@ -415,7 +416,8 @@ pub fn run_batch(
         chunk.par_iter().map(|f| process_file(engine, f)).collect()
     };
     let mut processed: Option<Vec<Outcome>> = None;
-    for chunk in files.chunks(chunk_size.max(1)) {
+    let chunk_size = (rayon::current_num_threads() * 16).max(16);
+    for chunk in files.chunks(chunk_size) {
         if crate::interrupted() {
             return Ok(());
         }

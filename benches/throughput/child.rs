@@ -78,7 +78,7 @@ fn pipeline_run(dir: &Path, threads: usize) -> Result<Measured, String> {
     let out = scratch_dir()?;
     let cpu_before = process_cpu_seconds();
     let wall = Instant::now();
-    pool.install(|| execute(&engine, inventory, dir, out.path(), threads, &mut m))
+    pool.install(|| execute(&engine, inventory, dir, out.path(), &mut m))
         .map_err(|e| format!("writing to {}: {e}", out.path().display()))?;
     m.insert("wall_s".into(), wall.elapsed().as_secs_f64());
     m.insert("cpu_s".into(), process_cpu_seconds() - cpu_before);
@@ -93,7 +93,6 @@ fn execute(
     inventory: input::Inventory,
     input_dir: &Path,
     out: &Path,
-    threads: usize,
     m: &mut Measured,
 ) -> std::io::Result<()> {
     let mut output = Output::create(out, false)?;
@@ -101,7 +100,7 @@ fn execute(
         output.record_unreadable(&unreadable.name, &unreadable.reason);
     }
     // The same batch writer as `claimex run`, so the bench measures it.
-    let written = write_batch(engine, &inventory.files, threads, &mut output, |_| {})?;
+    let written = write_batch(engine, &inventory.files, &mut output, |_| {})?;
     // The outputs are deleted afterwards, so say here what went wrong.
     for line in &written.failed {
         eprintln!("throughput child: failed: {line}");

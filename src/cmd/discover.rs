@@ -146,11 +146,9 @@ fn execute(args: &DiscoverArgs, engine: &Engine, inventory: &input::Inventory) -
         skipped: inventory.skipped.len(),
         ..FileCounts::default()
     };
-    let chunk = (rayon::current_num_threads() * 16).max(16);
     pipeline::run_batch(
         engine,
         &inventory.files,
-        chunk,
         |outcome| {
             counts.record(&outcome);
             if let Some(extracted) = &outcome.extracted {

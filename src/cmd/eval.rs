@@ -119,7 +119,6 @@ fn predict(args: &EvalArgs) -> Result<Predictions, i32> {
     pipeline::run_batch(
         &engine,
         &inventory.files,
-        64,
         |outcome| {
             if let Some(x) = &outcome.extracted {
                 predictions.docs.insert(outcome.name.clone());

@@ -70,21 +70,18 @@ pub struct Written {
     pub skipped: Vec<String>,
 }
 
-/// Runs the pipeline over `files` and writes every outcome to `output`, in
-/// chunks sized for `threads` (the chunk bounds memory and parallelism).
+/// Runs the pipeline over `files` on the current rayon pool and writes every
+/// outcome to `output`.
 pub fn write_batch(
     engine: &Engine,
     files: &[input::InputFile],
-    threads: usize,
     output: &mut Output,
     progress: impl FnMut(u64) + Send,
 ) -> std::io::Result<Written> {
     let mut written = Written::default();
-    let chunk = (threads * 16).max(16);
     pipeline::run_batch(
         engine,
         files,
-        chunk,
         |outcome| {
             let write_start = Instant::now();
             output.write(&outcome)?;
@@ -118,13 +115,9 @@ fn execute(args: &RunArgs, engine: &Engine, inventory: input::Inventory) -> std:
         .filter_map(|f| std::fs::metadata(&f.path).ok().map(|m| m.len()))
         .sum();
     let bar = progress_bar(total_bytes, args.quiet);
-    let written = write_batch(
-        engine,
-        &inventory.files,
-        args.threads,
-        &mut output,
-        |bytes| bar.inc(bytes),
-    )?;
+    let written = write_batch(engine, &inventory.files, &mut output, |bytes| {
+        bar.inc(bytes)
+    })?;
     bar.finish_and_clear();
     let (timings, failed) = (written.timings, written.failed);
     let interrupted = crate::interrupted();
