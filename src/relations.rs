@@ -187,28 +187,27 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
         .into_iter()
         .find_map(|of| before.strip_suffix(of).map(|head| (head, of)));
     if let Some((head, of)) = of {
-        let title = agents
-            .iter()
-            .filter(|t| ends_with_word(head, t))
-            .map(String::len)
-            .max();
-        if let Some(len) = title {
+        if let Some(len) = longest_agent_suffix(head, agents) {
             slot.span.start -= len + of.len() + 1;
         }
         return;
     }
-    let title = agents
-        .iter()
-        .filter(|t| ends_with_word(before, t))
-        .map(String::len)
-        .max();
-    let title = title.or_else(|| {
+    let title = longest_agent_suffix(before, agents).or_else(|| {
         let word = before.rsplit(' ').next().unwrap_or("");
         TITLES.contains(&word).then_some(word.len())
     });
     if let Some(len) = title {
         slot.span.start -= len + 1;
     }
+}
+
+/// Length of the longest agent noun `text` ends with, as a whole word.
+fn longest_agent_suffix(text: &str, agents: &[String]) -> Option<usize> {
+    agents
+        .iter()
+        .filter(|a| ends_with_word(text, a))
+        .map(String::len)
+        .max()
 }
 
 /// Titles written before a name that the agent nouns do not cover.
@@ -759,6 +758,17 @@ impl Extractor {
         }
         drop_pairs_within_groups(&mut claims);
         claims
+    }
+
+    /// Whether any template matches the skeleton `text`, whatever the
+    /// judgement of the match: only templates whose cue occurs are tried.
+    pub fn any_template_matches(&self, text: &str) -> bool {
+        self.candidates(text).into_iter().any(|index| {
+            let (p, t) = self.templates[index];
+            self.patterns.patterns[p].templates[t]
+                .regex
+                .is_match(text.as_bytes())
+        })
     }
 
     /// Templates whose cue occurs in `text`, and those without a cue.
