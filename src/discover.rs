@@ -957,19 +957,12 @@ impl<'e> Discoverer<'e> {
         let actors: HashSet<_> = s.mentions.iter().filter_map(|m| m.actor.as_ref()).collect();
         let matchable = s.sentence.span.len() <= self.engine.limits.max_sentence_bytes
             && !skeleton.ends_with('?');
-        actors.len() >= 2 && !s.claimed && matchable && !self.a_template_matches(skeleton)
-    }
-
-    /// A pattern read the sentence and judged it (irrealis, wrong slot form):
-    /// not a missing pattern.
-    fn a_template_matches(&self, skeleton: &str) -> bool {
-        self.engine
-            .extractor
-            .patterns()
-            .patterns
-            .iter()
-            .flat_map(|p| &p.templates)
-            .any(|t| t.regex.is_match(skeleton.as_bytes()))
+        // A template that matches read the sentence and judged it (irrealis,
+        // wrong slot form): that is no missing pattern.
+        actors.len() >= 2
+            && !s.claimed
+            && matchable
+            && !self.engine.extractor.any_template_matches(skeleton)
     }
 
     fn add_pattern(&mut self, s: &SentenceFindings, skeleton: &str, cues: &[Cue]) {
