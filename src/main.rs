@@ -43,7 +43,8 @@ enum Command {
 
 #[derive(Args)]
 struct RunCli {
-    /// Files or folders to read (folders recursively). Default: corpus/
+    /// Files or folders to read (folders recursively).
+    #[arg(default_value = "corpus")]
     paths: Vec<PathBuf>,
     /// Folder to write the outputs to.
     #[arg(long, default_value = "out")]
@@ -103,7 +104,8 @@ struct EvalCli {
 
 #[derive(Args)]
 struct DiscoverCli {
-    /// Files or folders to read (folders recursively). Default: corpus/
+    /// Files or folders to read (folders recursively).
+    #[arg(default_value = "corpus")]
     paths: Vec<PathBuf>,
     /// CSV file to write.
     #[arg(long, default_value = cmd::discover::DEFAULT_OUT)]
@@ -191,13 +193,8 @@ fn run_args(r: RunCli) -> cmd::run::RunArgs {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let inputs = if r.paths.is_empty() {
-        vec![PathBuf::from("corpus")]
-    } else {
-        r.paths
-    };
     cmd::run::RunArgs {
-        inputs,
+        inputs: r.paths,
         out: r.out,
         lexicons: r.lexicons,
         threads,

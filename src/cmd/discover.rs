@@ -71,7 +71,7 @@ pub const DEFAULT_OUT: &str = "out/discover.csv";
 /// Checked settings for one `claimex discover`.
 #[derive(Debug, Clone)]
 pub struct DiscoverArgs {
-    /// Files or folders to read; empty means `corpus/`.
+    /// Files or folders to read.
     pub inputs: Vec<PathBuf>,
     /// The CSV file to write.
     pub out: PathBuf,
@@ -114,8 +114,7 @@ pub fn run(args: &DiscoverArgs) -> i32 {
         Ok(engine) => engine,
         Err(code) => return code,
     };
-    let inputs = inputs_or_corpus(&args.inputs);
-    let inventory = match input::discover(&inputs) {
+    let inventory = match input::discover(&args.inputs) {
         Ok(inventory) => inventory,
         Err(e) => {
             eprintln!("claimex: {e}");
@@ -128,14 +127,6 @@ pub fn run(args: &DiscoverArgs) -> i32 {
             eprintln!("claimex: cannot write {}: {e}", args.out.display());
             EXIT_USAGE
         }
-    }
-}
-
-fn inputs_or_corpus(inputs: &[PathBuf]) -> Vec<PathBuf> {
-    if inputs.is_empty() {
-        vec![PathBuf::from("corpus")]
-    } else {
-        inputs.to_vec()
     }
 }
 
