@@ -112,6 +112,14 @@ fn decision(paragraph: usize, reason: DedupReason, detail: &'static str) -> Dedu
     }
 }
 
+/// A paragraph removed as a repeat of the paragraph `kept` of document `doc`.
+fn repeat_of(paragraph: usize, reason: DedupReason, doc: &str, kept: usize) -> DedupDecision {
+    DedupDecision {
+        kept: Some((doc.to_string(), kept)),
+        ..decision(paragraph, reason, "")
+    }
+}
+
 fn flag_boilerplate(texts: &[&str], removed: &mut [Option<DedupDecision>]) {
     let mut in_link_list = false;
     for (i, text) in texts.iter().enumerate() {
@@ -151,9 +159,7 @@ fn remove_exact_repeats(
                 } else {
                     DedupReason::Duplicate
                 };
-                let mut d = decision(i, reason, "");
-                d.kept = Some((doc_name.to_string(), kept));
-                removed[i] = Some(d);
+                removed[i] = Some(repeat_of(i, reason, doc_name, kept));
             }
             None => {
                 first_seen.insert(shape.fingerprint, i);
@@ -185,10 +191,10 @@ fn remove_contained(
         }
         if let Some((kept, similarity)) = best_container(i, shapes, &index, removed) {
             container_of[i] = Some((kept, similarity));
-            let mut d = decision(i, DedupReason::Contained, "");
-            d.kept = Some((doc_name.to_string(), kept));
-            d.similarity = similarity;
-            removed[i] = Some(d);
+            removed[i] = Some(DedupDecision {
+                similarity,
+                ..repeat_of(i, DedupReason::Contained, doc_name, kept)
+            });
         }
     }
     name_contained_reasons(paragraphs, shapes, &container_of, removed);
@@ -411,11 +417,12 @@ impl BatchIndex {
                 continue;
             }
             match self.seen.get(fp) {
-                Some((doc, para)) if doc != doc_id => {
-                    let mut d = decision(i, DedupReason::CrossDocument, "");
-                    d.kept = Some((self.documents[doc as usize].clone(), para as usize));
-                    repeats.push(d);
-                }
+                Some((doc, para)) if doc != doc_id => repeats.push(repeat_of(
+                    i,
+                    DedupReason::CrossDocument,
+                    &self.documents[doc as usize],
+                    para as usize,
+                )),
                 Some(_) => {}
                 None => self.seen.insert(fp, doc_id, i as u32),
             }
