@@ -2,16 +2,12 @@
 
 use crate::SizeResult;
 use crate::child::Measured;
+use claimex::pipeline::Timings;
 
-const STAGES: [&str; 7] = [
-    "read",
-    "normalise",
-    "dedup",
-    "sentences",
-    "mentions",
-    "relations",
-    "write",
-];
+/// The stage names the child reports, in pipeline order.
+fn stages() -> [&'static str; 7] {
+    Timings::default().stages().map(|(stage, _)| stage)
+}
 
 fn get(m: &Measured, key: &str) -> f64 {
     m.get(key).copied().unwrap_or(0.0)
@@ -107,10 +103,14 @@ fn print_stages(one: &Measured, two: &Measured) {
         "{:<14} {:>10} {:>10} {:>9} {:>10} {:>10}",
         "stage", "cpu_s(1t)", "MB/s(1t)", "share(1t)", "cpu_s(2t)", "MB/s(2t)"
     );
-    let total =
-        |m: &Measured| -> f64 { STAGES.iter().map(|s| get(m, &format!("stage_{s}_s"))).sum() };
+    let total = |m: &Measured| -> f64 {
+        stages()
+            .iter()
+            .map(|s| get(m, &format!("stage_{s}_s")))
+            .sum()
+    };
     let (total_one, total_two) = (total(one), total(two));
-    for stage in STAGES {
+    for stage in stages() {
         let key = format!("stage_{stage}_s");
         stage_row(stage, get(one, &key), get(two, &key), one, total_one);
     }
