@@ -205,7 +205,6 @@ pub struct Predictions {
     pub docs: BTreeSet<String>,
 }
 
-/// Reads a `claims.csv` (and, beside it, `run.json` for the list of documents read).
 /// Rows of a CSV sheet (claims.csv, a reviewed copy of it), with the
 /// positions of the `needed` columns and the line number of each row.
 /// Columns are found by name, so a reviewer may reorder or add columns.

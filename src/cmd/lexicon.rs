@@ -50,18 +50,19 @@ pub fn check(dir: Option<&Path>) -> i32 {
         lexicon.expect("no problems"),
         patterns.expect("no problems"),
     );
-    let failures = example_failures(lexicon.clone(), patterns.clone());
+    let summary = format!(
+        "{} actors, {} names, {} people, {} patterns",
+        lexicon.actors.len(),
+        lexicon.names.len(),
+        lexicon.people.len(),
+        patterns.patterns.len()
+    );
+    let failures = example_failures(lexicon, patterns);
     for f in &failures {
         eprintln!("{f}");
     }
-    let names = lexicon.names.len();
-    let pattern_count = patterns.patterns.len();
     if failures.is_empty() {
-        println!(
-            "lexicon ok: {} actors, {names} names, {} people, {pattern_count} patterns, every example extracts its claims",
-            lexicon.actors.len(),
-            lexicon.people.len()
-        );
+        println!("lexicon ok: {summary}, every example extracts its claims");
         EXIT_OK
     } else {
         eprintln!("{} example problems", failures.len());
