@@ -20,7 +20,7 @@ use crate::model::{Claim, DedupDecision, Document, Mention, Paragraph, Sentence}
 use crate::normalize;
 use crate::paragraphs;
 use crate::patterns::{self, PatternSet};
-use crate::relations::Extractor;
+use crate::relations::{self, Extractor, Lead};
 use crate::sentences;
 use crate::tagger::Tagger;
 
@@ -313,6 +313,7 @@ pub fn extract_document(engine: &Engine, document: Document, t: &mut Timings) ->
     let defined = timed(&mut t.mentions, || {
         engine.tagger.definitions(&document.text)
     });
+    let mut leads = Leads::default();
     for sentence in &sentences {
         let found = timed(&mut t.mentions, || {
             let span = sentence.span.clone();
@@ -324,13 +325,26 @@ pub fn extract_document(engine: &Engine, document: Document, t: &mut Timings) ->
             long_sentences += 1;
         } else {
             timed(&mut t.relations, || {
-                claims.extend(engine.extractor.extract(
-                    engine.lexicon(),
-                    &document.text,
-                    sentence.span.clone(),
-                    sentence.index,
-                    &found,
-                ));
+                let lead = leads.next(engine, &document.text, &paragraphs, sentence, &found);
+                let under = lead.and_then(|lead| {
+                    engine.extractor.extract_under(
+                        engine.lexicon(),
+                        lead,
+                        &document.text,
+                        sentence.span.clone(),
+                        sentence.index,
+                        &found,
+                    )
+                });
+                claims.extend(under.unwrap_or_else(|| {
+                    engine.extractor.extract(
+                        engine.lexicon(),
+                        &document.text,
+                        sentence.span.clone(),
+                        sentence.index,
+                        &found,
+                    )
+                }));
             });
         }
         mentions.extend(found);
@@ -343,6 +357,52 @@ pub fn extract_document(engine: &Engine, document: Document, t: &mut Timings) ->
         mentions,
         claims,
         long_sentences,
+    }
+}
+
+/// Follows bullet lists and the lead lines that name their subject
+/// (`The United States has:` then `- Delivered ...` lines).
+#[derive(Default)]
+struct Leads {
+    /// The lead in force and the paragraph of the last line it covered.
+    current: Option<(Lead, usize)>,
+}
+
+impl Leads {
+    /// The lead that `sentence` continues, if it opens a bullet of the list
+    /// under one. Every sentence passes through here in order.
+    fn next(
+        &mut self,
+        engine: &Engine,
+        text: &str,
+        paragraphs: &[Paragraph],
+        sentence: &Sentence,
+        mentions: &[Mention],
+    ) -> Option<&Lead> {
+        let paragraph = &paragraphs[sentence.paragraph];
+        let opens_paragraph = sentence.span.start == paragraph.span.start;
+        let is_item = opens_paragraph && relations::is_list_item(&text[sentence.span.clone()]);
+        let continues = match &self.current {
+            Some((_, last)) => *last == sentence.paragraph || is_item,
+            None => false,
+        };
+        if !continues {
+            self.current = None;
+            let whole_paragraph = opens_paragraph && sentence.span.end == paragraph.span.end;
+            if whole_paragraph {
+                let lead = Lead::parse(
+                    text,
+                    sentence.span.clone(),
+                    mentions,
+                    &engine.lexicon().agents,
+                );
+                self.current = lead.map(|lead| (lead, sentence.paragraph));
+            }
+            return None;
+        }
+        let (lead, last) = self.current.as_mut()?;
+        *last = sentence.paragraph;
+        is_item.then_some(&*lead)
     }
 }
 

@@ -663,6 +663,96 @@ pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
     Some((polarity, modality))
 }
 
+/// A line that names the subject of the bullets under it: `The United
+/// States has:`, `Since 2022, Japan has:`, `Support from Japan:`, or a
+/// heading that is only a name (`Japan`).
+#[derive(Debug, Clone)]
+pub struct Lead {
+    subject: Slot,
+    /// The words between the subject and the colon (` has`, ` will`), kept
+    /// so that the bullet is judged with them (`will` makes it a plan).
+    words: String,
+}
+
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:[^<>:]{0,40}, |(?i:(?:[a-z]+ )?(?:actions?|steps|measures|support|commitments?|contributions?|achievements|assistance|deliverables|highlights|outcomes|activities) (?:by|from) ))?",
+        r"(?:[Tt]he )?<N0>(?P<words>(?: [a-z']+){0,4}):$|^(?:[Tt]he )?<N0>$",
+    ))
+    .unwrap()
+});
+
+impl Lead {
+    /// The lead that `text[span]` is, if it is one: a single nominal slot
+    /// in subject position, and a colon after it unless it is a bare name.
+    pub fn parse(
+        text: &str,
+        span: Range<usize>,
+        mentions: &[Mention],
+        agents: &[String],
+    ) -> Option<Lead> {
+        let skeleton = skeleton(text, span, mentions, agents);
+        let [subject] = <[Slot; 1]>::try_from(skeleton.slots).ok()?;
+        if subject.form != Form::Nominal {
+            return None;
+        }
+        let words = LEAD
+            .captures(&skeleton.text)?
+            .name("words")
+            .map_or("", |w| w.as_str());
+        Some(Lead {
+            subject,
+            words: words.to_string(),
+        })
+    }
+}
+
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*\u{2022}\u{2023}\u{2043}\u{25E6}\u{25AA}\u{25CF}\u{00B7}]|--|\(?\d{1,2}[.)]|\(?[a-z][.)]) +").unwrap()
+});
+
+/// Whether `sentence` starts with a list marker (`- `, `• `, `3. `, `(b) `).
+pub fn is_list_item(sentence: &str) -> bool {
+    LIST_MARKER.is_match(sentence)
+}
+
+/// A bullet that opens with a verb has no subject of its own:
+/// `- Delivered 12 aircraft`, `• Provides training`, `- Has joined`.
+static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:[a-z]+(?:ed|ing)|[a-z]+[^s']s|has|have|had|is|are|was|were|will|would|can|could|should|must|continues|sent|gave|made|led|held|met|took|built|sold|brought|bought|won|began|struck|hit|cut|put|set|kept|lent|spent|became|broke|sought|stood|withdrew|undertook|drew|paid|left|agreed|did|does|remains|signed)(?-u:\b)").unwrap()
+});
+
+/// Words that start a bullet with a subject or an adverbial of its own,
+/// though they look like verbs to `VERB_FIRST`.
+const NOT_VERBS: &[&str] = &[
+    "this",
+    "its",
+    "his",
+    "hers",
+    "ours",
+    "theirs",
+    "was",
+    "thus",
+    "during",
+    "according",
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "notwithstanding",
+    "beginning",
+    "starting",
+];
+
+/// The words of a bullet after its marker, when they open with a verb.
+fn fragment_after_marker(skeleton: &str) -> Option<&str> {
+    let marker = LIST_MARKER.find(skeleton)?;
+    let fragment = &skeleton[marker.end()..];
+    let first = fragment.split(' ').next()?.to_ascii_lowercase();
+    let verb = VERB_FIRST.is_match(fragment) && !NOT_VERBS.contains(&first.as_str());
+    verb.then_some(fragment)
+}
+
 /// The patterns compiled for matching.
 pub struct Extractor {
     patterns: PatternSet,
@@ -730,6 +820,46 @@ impl Extractor {
             return Vec::new();
         }
         let skeleton = skeleton(text, span, mentions, &lexicon.agents);
+        self.claims_of_skeleton(lexicon, &skeleton, sentence)
+    }
+
+    /// Claims of a bullet under a lead line (`The United States has:`),
+    /// when the bullet is a fragment whose subject is the lead's
+    /// (`- Delivered 12 aircraft to Nigeria.`): the two read as one sentence,
+    /// `<N> has delivered 12 aircraft to <N>`. `None` when the bullet has a
+    /// subject of its own, so it is read on its own.
+    pub fn extract_under(
+        &self,
+        lexicon: &Lexicon,
+        lead: &Lead,
+        text: &str,
+        span: Range<usize>,
+        sentence: usize,
+        mentions: &[Mention],
+    ) -> Option<Vec<Claim>> {
+        let mut skeleton = skeleton(text, span, mentions, &lexicon.agents);
+        let fragment = fragment_after_marker(&skeleton.text)?;
+        let slot = skeleton.slots.len();
+        skeleton.text = format!("<N{slot}>{} {fragment}", lead.words);
+        skeleton.slots.push(lead.subject.clone());
+        let actors: HashSet<&ActorId> = skeleton
+            .slots
+            .iter()
+            .flat_map(|s| s.parts.iter().map(|(actor, _)| actor))
+            .collect();
+        if actors.len() < 2 {
+            return Some(Vec::new());
+        }
+        Some(self.claims_of_skeleton(lexicon, &skeleton, sentence))
+    }
+
+    /// Every reading of a skeleton through every candidate template.
+    fn claims_of_skeleton(
+        &self,
+        lexicon: &Lexicon,
+        skeleton: &Skeleton,
+        sentence: usize,
+    ) -> Vec<Claim> {
         if skeleton.text.ends_with('?') {
             return Vec::new();
         }
@@ -744,7 +874,7 @@ impl Extractor {
         let mut claims: Vec<Claim> = Vec::new();
         let mut seen: HashSet<(ActorId, String, ActorId)> = HashSet::new();
         for reading in readings(&skeleton.text) {
-            let found = self.claims_of_reading(lexicon, &skeleton, &reading, &candidates, sentence);
+            let found = self.claims_of_reading(lexicon, skeleton, &reading, &candidates, sentence);
             for claim in found {
                 let key = (
                     claim.subject.clone(),
@@ -1120,6 +1250,54 @@ mod reading_tests {
                 all.iter().any(|r| r == wanted),
                 "{skeleton}\n gave {all:#?}"
             );
+        }
+    }
+
+    #[test]
+    fn bullets_that_open_with_a_verb_are_fragments() {
+        let fragments = [
+            (
+                "- Delivered boats to <N0>.",
+                Some("Delivered boats to <N0>."),
+            ),
+            (
+                "\u{2022} Provides training to <N0>.",
+                Some("Provides training to <N0>."),
+            ),
+            ("(b) Has joined the <N0>.", Some("Has joined the <N0>.")),
+            (
+                "3. Signed a pact with <N0>.",
+                Some("Signed a pact with <N0>."),
+            ),
+            ("- <N0> and <N1> held talks.", None),
+            ("- The <N0> signed a pact.", None),
+            ("- This year <N0> joined.", None),
+            ("- Its navy visited <N0>.", None),
+            ("Signed a pact with <N0>.", None),
+        ];
+        for (skeleton, wanted) in fragments {
+            assert_eq!(fragment_after_marker(skeleton), wanted, "{skeleton}");
+        }
+    }
+
+    #[test]
+    fn a_lead_names_its_subject_before_a_colon_or_alone() {
+        for (lead, words) in [
+            ("The <N0> has:", Some(" has")),
+            ("Since 2021, the <N0> has:", Some(" has")),
+            ("Support from <N0>:", Some("")),
+            ("<N0>", Some("")),
+            ("Assistance to <N0>:", None),
+            ("<N0> has trained officers.", None),
+            (
+                "The <N0> has taken these steps:",
+                Some(" has taken these steps"),
+            ),
+        ] {
+            let found = LEAD
+                .captures(lead)
+                .map(|c| c.name("words").map_or("", |w| w.as_str()));
+            assert_eq!(found, words, "{lead}");
         }
     }
 }

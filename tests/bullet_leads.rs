@@ -1,0 +1,70 @@
+//! Bullet lists whose subject is named once, in the line that leads them
+//! (`The United States has:` then `- Delivered ...`), run through the binary.
+
+mod common;
+
+use common::{csv_rows, run_in};
+
+const FACT_SHEET: &str = "\
+FACT SHEET: Partners in the Gulf of Guinea
+
+Abuja, 4 March 2025
+
+Since 2021, the United States has:
+- Delivered twelve patrol boats to Nigeria.
+- Signed a maritime security arrangement with Ghana.
+- Ghana and Togo held joint patrols with Benin.
+
+Japan
+• Provided radar equipment to Côte d'Ivoire.
+• Did not impose sanctions on Niger after the coup.
+
+The European Union will:
+- Deliver drones to Senegal.
+
+Assistance to Nigeria:
+- Delivered two helicopters in 2024.
+
+Germany has trained officers from many countries.
+- Trained coast guard crews from Benin.
+";
+
+/// (subject relation object polarity) of every claim, sorted.
+fn claims() -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sheet.txt"), FACT_SHEET).unwrap();
+    let out = run_in(dir.path(), &["run", "--out", "out", "sheet.txt"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let mut found: Vec<String> = csv_rows(&dir.path().join("out/claims.csv"))
+        .into_iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r["subject"], r["relation"], r["object"], r["polarity"]
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn fragments_take_the_subject_of_their_lead_and_nothing_else_does() {
+    assert_eq!(
+        claims(),
+        [
+            // `Ghana and Togo held joint patrols with Benin` has a subject of
+            // its own and is read on its own.
+            "BEN cooperates_with GHA affirmed",
+            "BEN cooperates_with TGO affirmed",
+            "GHA cooperates_with USA affirmed",
+            "JPN sanctions NER negated",
+            "JPN supports CIV affirmed",
+            "USA supports NGA affirmed",
+            // Not: EU supports SEN (`will:` makes the list a plan); anything
+            // from `Assistance to Nigeria:` (Nigeria is no subject there);
+            // DEU supports BEN (the line before the bullet is a sentence
+            // with its own object, not a lead).
+        ]
+    );
+}
