@@ -1329,7 +1329,8 @@ mod reading_tests {
     fn a_shared_subject_is_never_taken_from_inside_an_aside() {
         let all = readings("<N0>, which tried to admit <N1> to the <N2>, remains <N3>'s backer.");
         assert!(
-            all.iter().all(|r| !r.contains("<N1> remains") && !r.contains("<N2> remains")),
+            all.iter()
+                .all(|r| !r.contains("<N1> remains") && !r.contains("<N2> remains")),
             "{all:#?}"
         );
     }
