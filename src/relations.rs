@@ -73,6 +73,7 @@ pub fn skeleton(
 ) -> Skeleton {
     let mut slots: Vec<Slot> = mentions
         .iter()
+        .filter(|m| !names_a_place_only(text, m))
         .filter_map(|m| {
             let actor = m.actor.clone()?;
             let form = if m.kind == MentionKind::Demonym {
@@ -105,6 +106,26 @@ pub fn skeleton(
     slots = without_overlaps(slots, &span);
     let text = render(text, span, &slots);
     Skeleton { text, slots }
+}
+
+/// `Pakistan-based groups`, `Panama-flagged tankers`: the name only says
+/// where something is, so it is no actor in the sentence.
+fn names_a_place_only(text: &str, mention: &Mention) -> bool {
+    const PLACE_SUFFIXES: &[&str] = &[
+        "-based",
+        "-born",
+        "-registered",
+        "-headquartered",
+        "-flagged",
+        "-listed",
+        "-bound",
+    ];
+    let after = &text[mention.span.end..];
+    PLACE_SUFFIXES.iter().any(|suffix| {
+        after.len() >= suffix.len()
+            && after.is_char_boundary(suffix.len())
+            && after[..suffix.len()].eq_ignore_ascii_case(suffix)
+    })
 }
 
 fn between<'a>(text: &'a str, a: &Slot, b: &Slot) -> &'a str {
@@ -519,7 +540,7 @@ fn readings(skeleton: &str) -> Vec<String> {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?P<label>(?:[Tt]he )?<N\d+>): (?:",
+        r"^(?:\(?[a-z0-9]{1,3}[.)] |[-*] )?(?P<label>(?:[Tt]he )?<N\d+>): (?:",
         r"(?P<anaphor>(?i:the bloc's (?:leaders|members)|the bloc|both governments|the two governments|both capitals|both|its government|its leaders|its leadership|the government|the country|the organi[sz]ation|the alliance|it|they))(?-u:\b)",
         r"|(?P<fragment>(?:the|a|an|one of|among) ))",
     ))
@@ -741,8 +762,12 @@ pub struct Lead {
 
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:[^<>:]{0,40}, |(?i:(?:[a-z]+ )?(?:actions?|steps|measures|support|commitments?|contributions?|achievements|assistance|deliverables|highlights|outcomes|activities) (?:by|from) ))?",
-        r"(?:[Tt]he )?<N0>(?P<words>(?: [a-z']+){0,4}):$|^(?:[Tt]he )?<N0>$",
+        // `5.2 The European Union has:`, `Since 2021, Japan has:`.
+        r"^(?:\d+(?:\.\d+)*\.? )?(?:[^<>:]{0,40}, |(?i:(?:[a-z]+ )?(?:actions?|steps|measures|support|commitments?|contributions?|achievements|assistance|deliverables|highlights|outcomes|activities) (?:by|from) ))?",
+        r"(?:[Tt]he )?<N0>(?P<words>(?: [a-z']+){0,4}):$",
+        // A heading that opens with the actor: `Japan`, `Russia's Africa
+        // Corps`, `European Union development funding`.
+        r"|^(?:\d+(?:\.\d+)*\.? )?(?:[Tt]he )?<N0>(?:'s [A-Z][^<>:.;,]{0,40}| [a-z][a-z -]{0,40})?:?$",
     ))
     .unwrap()
 });
@@ -1079,15 +1104,26 @@ impl Found<'_> {
             return None;
         }
         let (polarity, modality) = judge(scope, own)?;
+        // `concluded no agreement with`, `provided no support to`: a negative
+        // determiner on the cue's object denies the relation.
+        let after_cue = self
+            .caps
+            .name("cue")
+            .map_or("", |c| &self.reading[c.end()..]);
+        let polarity = if after_cue.starts_with(" no ") {
+            flip(polarity)
+        } else {
+            polarity
+        };
         // `Neither Montenegro nor Albania is a member`: the negation opens
         // the subject list, just before the match.
         let opener = before.trim_end().rsplit(' ').next().unwrap_or("");
         let negated_subject = matches!(opener.to_ascii_lowercase().as_str(), "neither" | "no");
         let flips = usize::from(negated_subject) + usize::from(self.pattern.negated);
-        let polarity = match (polarity, flips % 2 == 1) {
-            (p, false) => p,
-            (Polarity::Affirmed, true) => Polarity::Negated,
-            (Polarity::Negated, true) => Polarity::Affirmed,
+        let polarity = if flips % 2 == 1 {
+            flip(polarity)
+        } else {
+            polarity
         };
         Some((polarity, modality))
     }
@@ -1168,6 +1204,13 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
             && members.contains(&c.subject)
             && members.contains(&c.object))
     });
+}
+
+fn flip(polarity: Polarity) -> Polarity {
+    match polarity {
+        Polarity::Affirmed => Polarity::Negated,
+        Polarity::Negated => Polarity::Affirmed,
+    }
 }
 
 static NO_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1381,6 +1424,9 @@ mod reading_tests {
             ("Support from <N0>:", Some("")),
             ("<N0>", Some("")),
             ("Assistance to <N0>:", None),
+            ("5.2 The <N0> has:", Some(" has")),
+            ("<N0>'s Africa Corps", Some("")),
+            ("<N0> development and migration funding", Some("")),
             ("<N0> has trained officers.", None),
             (
                 "The <N0> has taken these steps:",

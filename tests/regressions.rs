@@ -85,3 +85,27 @@ fn an_abbreviation_in_a_list_of_names_stays_a_name() {
         claims("QUAD encompasses loose coordination among the U.S., Japan, India, and Australia.");
     assert_eq!(found.len(), 4, "{found:?}");
 }
+
+#[test]
+fn a_name_that_only_locates_something_is_no_actor() {
+    assert_eq!(
+        claims("New Delhi blamed Pakistan-based groups for the attack."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_negative_determiner_on_the_object_denies_the_relation() {
+    assert_eq!(
+        claims("Japan concluded no agreement with Libya."),
+        ["JPN cooperates_with LBY negated"]
+    );
+}
+
+#[test]
+fn a_head_of_state_visit_is_a_meeting() {
+    assert_eq!(
+        claims("President Lula visited Beijing in May."),
+        ["BRA negotiates_with CHN affirmed"]
+    );
+}
