@@ -422,10 +422,13 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
             if !joins_list(joiner) {
                 break;
             }
-            if closes_list(joiner) {
-                last_close = Some(j + 1);
-            }
             j += 1;
+            // `Japan, India and France, and China, which ...`: a list ends
+            // at its conjunction; a second one starts another constituent.
+            if closes_list(joiner) {
+                last_close = Some(j);
+                break;
+            }
         }
         // `the United States, the United Kingdom and other donors`: a comma
         // list closed by `and other ...` is a list of its named items.
@@ -1190,7 +1193,8 @@ impl Found<'_> {
 
 /// The contract's group rule: when a sentence names states as members of a
 /// group, the members get `member_of` and no pairwise `cooperates_with`
-/// drawn from the same list. A relation the sentence states between two
+/// drawn from the same list; nor pairwise talks, when they meet as the
+/// group (`the leaders of A, B and C met for the BRICS summit`). A relation the sentence states between two
 /// separately named members (`hosts a Russian base`) stays.
 fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
     let members: HashSet<ActorId> = claims
@@ -1199,7 +1203,7 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
         .map(|c| c.subject.clone())
         .collect();
     claims.retain(|c| {
-        !(c.relation == "cooperates_with"
+        !(matches!(c.relation.as_str(), "cooperates_with" | "negotiates_with")
             && c.pairwise
             && members.contains(&c.subject)
             && members.contains(&c.object))
