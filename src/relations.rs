@@ -541,6 +541,12 @@ fn readings(skeleton: &str) -> Vec<String> {
     out
 }
 
+/// `The Committee recommends that ...`, `We call on ...`: a sentence that
+/// opens by recommending or requesting states no claim anywhere in it.
+static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d+(?:\.\d+)*\.? )?(?:(?:The|We|It|[A-Z][a-z]+) (?:[A-Za-z]+ )?)?(?:therefore |also |further |strongly )?(?:recommends?|recommended|proposes?|suggests?|urges?|requests?|invites?|encourages?) that(?-u:\b)").unwrap()
+});
+
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:\(?[a-z0-9]{1,3}[.)] |[-*] )?(?P<label>(?:[Tt]he )?<N\d+>): (?:",
@@ -953,7 +959,7 @@ impl Extractor {
         skeleton: &Skeleton,
         sentence: usize,
     ) -> Vec<Claim> {
-        if skeleton.text.ends_with('?') {
+        if skeleton.text.ends_with('?') || RECOMMENDATION.is_match(&skeleton.text) {
             return Vec::new();
         }
         // One pass of all cues says which templates can match at all. The

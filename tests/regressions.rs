@@ -109,3 +109,15 @@ fn a_head_of_state_visit_is_a_meeting() {
         ["BRA negotiates_with CHN affirmed"]
     );
 }
+
+#[test]
+fn a_sentence_that_opens_with_a_recommendation_states_no_claim() {
+    assert_eq!(
+        claims("33. The Committee recommends that Japan consult closely with Turkey."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims("The Committee notes that Japan consulted closely with Turkey."),
+        ["JPN negotiates_with TUR affirmed"]
+    );
+}
