@@ -310,16 +310,19 @@ pub fn extract_document(engine: &Engine, document: Document, t: &mut Timings) ->
     let mut claims = Vec::new();
     let mut long_sentences = 0;
     let date = document.date.as_deref();
-    let defined = timed(&mut t.mentions, || {
+    let mut defined = timed(&mut t.mentions, || {
         engine.tagger.definitions(&document.text)
     });
     let mut leads = Leads::default();
     for sentence in &sentences {
         let found = timed(&mut t.mentions, || {
             let span = sentence.span.clone();
-            engine
-                .tagger
-                .tag_with(&defined, &document.text, span, sentence.index, date)
+            let found =
+                engine
+                    .tagger
+                    .tag_with(&defined, &document.text, span, sentence.index, date);
+            defined.learn_surnames(&engine.tagger, &document.text, &found);
+            found
         });
         if sentence.span.len() > engine.limits.max_sentence_bytes {
             long_sentences += 1;

@@ -166,12 +166,62 @@ impl Tagger {
     }
 }
 
-/// Names a document defines for itself with an acronym in brackets:
-/// `the Minerals Security Partnership (MSP)`, `the United Arab Emirates (UAE)`.
+/// Names a document defines for itself: acronyms in brackets (`the
+/// Minerals Security Partnership (MSP)`, `the United Arab Emirates (UAE)`),
+/// and the surnames of people it has named in full (`Irfaan Ali` ... `Ali`).
 #[derive(Debug, Default, Clone)]
 pub struct Definitions {
     /// (surface form, actor, kind), long names and acronyms alike.
     forms: Vec<(String, ActorId, MentionKind)>,
+    /// Surnames that two people of different states share in this
+    /// document: they name no one.
+    ambiguous: Vec<String>,
+}
+
+impl Definitions {
+    /// Learns the surname of every person named in full in `mentions`, so
+    /// that later sentences may name them by surname alone, as news writing
+    /// does after a first full mention. A surname the lexicon already knows
+    /// (as anything) is left to the lexicon.
+    pub fn learn_surnames(&mut self, tagger: &Tagger, text: &str, mentions: &[Mention]) {
+        for m in mentions {
+            let (MentionKind::Person, Some(actor)) = (m.kind, &m.actor) else {
+                continue;
+            };
+            let Some(surname) = surname_of(&text[m.span.clone()]) else {
+                continue;
+            };
+            if self.ambiguous.iter().any(|a| a == surname)
+                || !tagger.tag(surname, 0..surname.len(), 0, None).is_empty()
+            {
+                continue;
+            }
+            match self.forms.iter().position(|(f, _, _)| f == surname) {
+                Some(i) if &self.forms[i].1 != actor => {
+                    self.forms.remove(i);
+                    self.ambiguous.push(surname.to_string());
+                }
+                Some(_) => {}
+                None => self
+                    .forms
+                    .push((surname.to_string(), actor.clone(), MentionKind::Person)),
+            }
+        }
+    }
+}
+
+/// The last word of a full name (`Irfaan Ali` → `Ali`), when the name has
+/// two or more words and the last is a capitalised word of two letters or
+/// more that is no generational suffix.
+fn surname_of(name: &str) -> Option<&str> {
+    let (_, last) = name.rsplit_once(' ')?;
+    let capitalised = last.starts_with(|c: char| c.is_uppercase())
+        && last
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '-' || c == '\'');
+    let suffix = matches!(last, "Jr." | "Sr." | "II" | "III" | "IV");
+    (capitalised && last.chars().count() >= 2 && !suffix).then_some(last)
 }
 
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -384,5 +434,46 @@ mod tests {
             kinds,
             ["demonym", "region", "metonym", "organisation", "person"]
         );
+    }
+
+    /// Tags `sentences` in order as the pipeline does, learning surnames.
+    fn tagged_in_order(sentences: &[&str]) -> Vec<Vec<(String, String)>> {
+        let mut defs = Definitions::default();
+        sentences
+            .iter()
+            .map(|text| {
+                let found = TAGGER.tag_with(&defs, text, 0..text.len(), 0, None);
+                defs.learn_surnames(&TAGGER, text, &found);
+                found
+                    .iter()
+                    .map(|m| {
+                        (
+                            text[m.span.clone()].to_string(),
+                            m.actor.clone().map_or(String::new(), |a| a.0),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_names_the_person_after_a_full_mention_only() {
+        let found = tagged_in_order(&[
+            "Sharif met Modi.",
+            "Shehbaz Sharif spoke in Lahore.",
+            "Sharif then left for Beijing.",
+        ]);
+        assert!(!found[0].iter().any(|(t, _)| t == "Sharif"), "{found:?}");
+        assert!(found[2].contains(&p("Sharif", "PAK")), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_shared_across_states_names_no_one() {
+        let found = tagged_in_order(&[
+            "Penny Wong met Lawrence Wong in Singapore.",
+            "Wong said the talks went well.",
+        ]);
+        assert!(found[1].is_empty(), "{found:?}");
     }
 }
