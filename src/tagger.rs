@@ -86,7 +86,7 @@ impl Tagger {
                 Some(m) if single && m.actor.is_some() => {
                     (m.actor.clone().expect("checked"), m.kind)
                 }
-                _ if ORGANISATION_HEAD.is_match(name) => {
+                _ if ORGANISATION_HEAD.is_match(name) && !INSTRUMENT_TAIL.is_match(name) => {
                     (ActorId(acronym.to_uppercase()), MentionKind::Organisation)
                 }
                 _ => continue,
@@ -229,6 +229,12 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Head nouns that make a defined name an organisation of the contract.
+/// Names of agreements and plans, which have organisation words inside them
+/// (`Enhanced Partnership and Cooperation Agreement`) but are no actors.
+static INSTRUMENT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Agreement|Treaty|Accord|Declaration|Convention|Memorandum|Protocol|Charter|Act|Plan|Strategy|Programme|Program|Initiative|Corridor|Roadmap|Compact|Deal)$").unwrap()
+});
+
 static ORGANISATION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Partnership|Organi[sz]ation|Union|Alliance|Community|Council|Forum|Group|Bank|Pact|Force|Authority|Agency|Commission|Court|Fund|Initiative|Dialogue|Association|Conference|Cooperation|Co-operation|Mechanism|Coalition|Bloc|League|Assembly|Secretariat|Quad|Framework|Consortium|Club)\b").unwrap()
 });
