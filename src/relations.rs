@@ -213,6 +213,28 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
         }
         return;
     }
+    // `the authorities in Tripoli`: those who govern from a capital.
+    if let Some(head) = before.strip_suffix(" in") {
+        const GOVERNING: &[&str] = &[
+            "authorities",
+            "government",
+            "regime",
+            "leadership",
+            "junta",
+            "rulers",
+        ];
+        if let Some(word) = GOVERNING
+            .iter()
+            .find(|w| ends_with_word(head, w) || head.ends_with(*w))
+        {
+            let is_word =
+                head.len() == word.len() || head[..head.len() - word.len()].ends_with(' ');
+            if is_word {
+                slot.span.start -= word.len() + " in".len() + 1;
+            }
+        }
+        return;
+    }
     let title = longest_agent_suffix(before, agents).or_else(|| {
         let word = before.rsplit(' ').next().unwrap_or("");
         TITLES.contains(&word).then_some(word.len())
