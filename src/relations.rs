@@ -702,7 +702,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:may (?:well )?have|might have|could have|must have|(?:may|might|could) (?:well )?(?:also )?be|appears? to|appeared to|seems? to|seemed to|reportedly|allegedly|alleged|likely|probably|apparently|presumably|purportedly|suspected(?: of)?|(?:is|are|was|were) (?:widely )?(?:believed|thought|said|understood|reported) to|reports? (?:that|of|suggest)|according to reports)(?-u:\b)").unwrap()
 });
 static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|(?-i:may)|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical)(?-u:\b)|'ll(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|(?-i:may)|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|look(?:s|ed|ing)? forward to|encourag(?:e|es|ed|ing))(?-u:\b)|'ll(?-u:\b)").unwrap()
 });
 /// A threat is pressure in itself, but what is threatened has not happened.
 static THREAT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1127,7 +1127,13 @@ impl Found<'_> {
         if is_hypothetical_event(before, &self.reading[whole.range()], after) {
             return None;
         }
-        let scope = scope(self.reading, whole.start(), cue_start);
+        // An apposition (`the Philippines, a founding member of ASEAN`)
+        // predicates on its own: what governs the clause around it does not.
+        let scope = if APPOSITION_START.is_match(own) {
+            own
+        } else {
+            scope(self.reading, whole.start(), cue_start)
+        };
         if self.pattern.relation != "pressures" && THREAT.is_match(scope) {
             return None;
         }
@@ -1190,6 +1196,12 @@ impl Found<'_> {
             }
             return pairs;
         }
+        // `according to UK assessments` names a source, not an object.
+        if let Some(y) = self.caps.name("Y")
+            && self.reading[..y.start()].ends_with("according to ")
+        {
+            return Vec::new();
+        }
         let (xs, ys) = (self.parts("X"), self.parts("Y"));
         if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "Y", &ys) {
             return Vec::new();
@@ -1244,6 +1256,10 @@ fn flip(polarity: Polarity) -> Polarity {
         Polarity::Negated => Polarity::Affirmed,
     }
 }
+
+static APPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:the )?<N\d+>, (?:a|an|the|one of the|itself a|long a) ").unwrap()
+});
 
 static NO_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:has|have|had|held|holds|hold|is|are|was|were|with|reached|signed|made|conducted|offered|gave|received|sent|imposed|maintains?|maintained) no (?:[a-z-]+ )?$").unwrap()
