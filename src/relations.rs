@@ -1173,6 +1173,11 @@ impl Found<'_> {
         let Some(x) = self.caps.name("X") else {
             return false;
         };
+        // Only a subject that opens the match can close an aside before it.
+        let whole = self.caps.get(0).expect("group 0 always matches");
+        if x.start() != whole.start() {
+            return false;
+        }
         let closes = self.reading[x.end()..].starts_with(',');
         let segment = before.rsplit(',').next().unwrap_or(before);
         let opened = ASIDE_OPENER.is_match(segment);
