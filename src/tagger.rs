@@ -174,7 +174,8 @@ pub struct Definitions {
     /// (surface form, actor, kind), long names and acronyms alike.
     forms: Vec<(String, ActorId, MentionKind)>,
     /// Surnames that two people of different states share in this
-    /// document: they name no one.
+    /// document (they name no one), and surnames the lexicon already knows
+    /// (left to it).
     ambiguous: Vec<String>,
 }
 
@@ -191,9 +192,7 @@ impl Definitions {
             let Some(surname) = surname_of(&text[m.span.clone()]) else {
                 continue;
             };
-            if self.ambiguous.iter().any(|a| a == surname)
-                || !tagger.tag(surname, 0..surname.len(), 0, None).is_empty()
-            {
+            if self.ambiguous.iter().any(|a| a == surname) {
                 continue;
             }
             match self.forms.iter().position(|(f, _, _)| f == surname) {
@@ -202,6 +201,10 @@ impl Definitions {
                     self.ambiguous.push(surname.to_string());
                 }
                 Some(_) => {}
+                // Checked last: a search of the lexicon, once per surname.
+                None if !tagger.tag(surname, 0..surname.len(), 0, None).is_empty() => {
+                    self.ambiguous.push(surname.to_string());
+                }
                 None => self
                     .forms
                     .push((surname.to_string(), actor.clone(), MentionKind::Person)),
