@@ -1122,14 +1122,17 @@ impl Found<'_> {
     fn judgement(&self) -> Option<(Polarity, Modality)> {
         let whole = self.caps.get(0).expect("group 0 always matches");
         let cue_start = self.caps.name("cue").map_or(whole.start(), |c| c.start());
-        let own = &self.reading[whole.start()..cue_start.max(whole.start())];
+        // A template may mark where the words judged for this claim begin,
+        // `(?P<own>...)`, when its match opens with another clause.
+        let own_start = self.caps.name("own").map_or(whole.start(), |o| o.start());
+        let own = &self.reading[own_start..cue_start.max(own_start)];
         let (before, after) = (&self.reading[..whole.start()], &self.reading[whole.end()..]);
         if is_hypothetical_event(before, &self.reading[whole.range()], after) {
             return None;
         }
         // An apposition (`the Philippines, a founding member of ASEAN`)
         // predicates on its own: what governs the clause around it does not.
-        let scope = if APPOSITION_START.is_match(own) {
+        let scope = if APPOSITION_START.is_match(own) || own_start != whole.start() {
             own
         } else {
             scope(self.reading, whole.start(), cue_start)
