@@ -545,12 +545,13 @@ fn readings(skeleton: &str) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 5] = [
+    let transforms: [fn(&str) -> Option<String>; 6] = [
         with_label_subject,
         with_appositive_copula,
         without_parentheticals,
         with_shared_subjects,
         with_bound_possessives,
+        with_gapped_verbs,
     ];
     for transform in transforms {
         let new: Vec<String> = out.iter().filter_map(|r| transform(r)).collect();
@@ -609,6 +610,26 @@ fn with_appositive_copula(reading: &str) -> Option<String> {
     let (head, role) = (c.name("head")?, c.name("role")?);
     let mut out = reading.to_string();
     out.replace_range(head.end()..role.start(), " is ");
+    Some(out)
+}
+
+static GAPPING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<verb>(?-u:\b)[a-z]+(?: [a-z]+){0,2}) (?P<object>(?:the )?<N\d+>)",
+        r" (?:in|on|by) [^<>,;]{1,24}?,? (?:and |while |followed by |then )?(?:the )?<N\d+>",
+        r"(?P<gap>) (?:in|on|by) (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)(?-u:\b)",
+    ))
+    .unwrap()
+});
+
+/// `Poland joined NATO in 1999, and Romania in 2004`: the second clause
+/// leaves out the verb and object it shares with the first (gapping); the
+/// reading puts them back, `... and Romania joined NATO in 2004`.
+fn with_gapped_verbs(reading: &str) -> Option<String> {
+    let c = GAPPING.captures(reading)?;
+    let restored = format!(" {} {}", &c["verb"], &c["object"]);
+    let mut out = reading.to_string();
+    out.insert_str(c.name("gap")?.start(), &restored);
     Some(out)
 }
 
@@ -1419,6 +1440,14 @@ mod reading_tests {
         (
             "The <N0> reiterated its condemnation of <N1>.",
             "The <N0> reiterated <N0>'s condemnation of <N1>.",
+        ),
+        (
+            "<N0> joined the <N1> in 1999, and <N2> in 2004.",
+            "<N0> joined the <N1> in 1999, and <N2> joined the <N1> in 2004.",
+        ),
+        (
+            "<N0> established relations with <N1> in 1992, <N2> in May 1993.",
+            "<N0> established relations with <N1> in 1992, <N2> established relations with <N1> in May 1993.",
         ),
     ];
 
