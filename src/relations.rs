@@ -380,10 +380,14 @@ fn merge_same_actor(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
             && last.parts[0].0 == slot.parts[0].0
             && matches!(
                 between(text, last, &slot),
-                " " | ", " | " of " | " of the " | "'s "
+                " " | ", " | " of " | " of the " | "'s " | " ("
             )
         {
             last.span.end = slot.span.end;
+            // `the United Arab Emirates (UAE)`: the bracket closes the name.
+            if text[last.span.end..].starts_with(')') {
+                last.span.end += 1;
+            }
             continue;
         }
         out.push(slot);
