@@ -41,6 +41,17 @@ fn development_set_does_not_regress() {
     gate("devset-dev", repo().join("tests/devset/dev"));
 }
 
+/// The development sets written and annotated blind to the extractor.
+#[test]
+fn blind_development_sets_do_not_regress() {
+    for set in ["dev2", "dev3", "dev4"] {
+        gate(
+            &format!("devset-{set}"),
+            repo().join("tests/devset").join(set),
+        );
+    }
+}
+
 #[test]
 fn shared_article_does_not_regress_and_stays_above_the_bar() {
     let Some(dir) = shared_corpus() else {
