@@ -638,7 +638,7 @@ fn with_gapped_verbs(reading: &str) -> Option<String> {
 }
 
 static BOUND_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<subj><N\d+>) (?P<verb>(?:[a-z-]+ ){1,4}?)(?P<pronoun>its|their) ").unwrap()
+    Regex::new(r"(?:^(?:[^<>,;]{1,40}?,? )?(?:[Tt]he )?|[;] |(?-u:\b)(?:and|but|while|led|forced|prompted|pushed|allowed|caused|persuaded) (?:the )?)(?P<subj><N\d+>),? (?P<verb>(?:[a-z-]+,? ){1,8}?)(?P<pronoun>its|their) ").unwrap()
 });
 
 /// `The EU reiterated its condemnation of Russia's war`: `its` after a verb
@@ -1206,7 +1206,17 @@ impl Found<'_> {
         if x.start() != whole.start() {
             return false;
         }
-        let closes = self.reading[x.end()..].starts_with(',');
+        // `..., where Qatar, working alongside Egypt, negotiated`: a comma
+        // that opens a participle or another aside closes nothing.
+        let after = &self.reading[x.end()..];
+        let next_word = after
+            .trim_start_matches([',', ' '])
+            .split(' ')
+            .next()
+            .unwrap_or("");
+        let opens_aside =
+            next_word.ends_with("ing") || ASIDE_OPENER.is_match(&format!(" {next_word}"));
+        let closes = after.starts_with(',') && !opens_aside;
         let segment = before.rsplit(',').next().unwrap_or(before);
         let opened = ASIDE_OPENER.is_match(segment);
         closes && opened
