@@ -397,7 +397,7 @@ fn merge_same_actor(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
 
 static LIST_JOINER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:,|,? and|,? or| nor|,? as well as|,? together with|,? along with| &|/)(?: the)? $|^/$",
+        r"^(?: \([^()<>]{1,24}\))?(?:,|,? and|,? or| nor|,? as well as|,? together with|,? along with| &|/)(?: the)? $|^/$",
     )
     .unwrap()
 });
