@@ -651,9 +651,15 @@ fn with_bound_possessives(reading: &str) -> Option<String> {
     Some(out)
 }
 
+/// The conjunction at the start of a shared-subject joint (`, and `, `; `).
+static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,? and |, but |, yet |, while |, whereas |; but |; |, | while | whilst )")
+        .unwrap()
+});
+
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) )(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?| (?:while|whilst) )",
+        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) )(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>[^;:<]*(?:<[NAH]\d+>[^;:<]*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|has|have|had|not|never|no longer|did not|does not) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?| (?:while|whilst) )",
         r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|remaining|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|opposes|condemns|supplies|sends|provides|delivers|arms|funds|trains)(?-u:\b)",
     ))
     .unwrap()
@@ -678,7 +684,13 @@ fn with_shared_subjects(reading: &str) -> Option<String> {
             Some(p) => conj
                 .as_str()
                 .replacen(p.as_str(), &format!("{subject} "), 1),
-            None => format!("{}{subject} ", conj.as_str()),
+            // `and has not imposed`: the subject goes before the auxiliaries,
+            // where negation and hedges are judged.
+            None => {
+                let conj = conj.as_str();
+                let at = CONJUNCTION.find(conj).map_or(conj.len(), |m| m.end());
+                format!("{}{subject} {}", &conj[..at], &conj[at..])
+            }
         };
         out.replace_range(conj.range(), &conj_text);
         changed = true;
@@ -1157,7 +1169,14 @@ impl Found<'_> {
         }
         // An apposition (`the Philippines, a founding member of ASEAN`)
         // predicates on its own: what governs the clause around it does not.
-        let scope = if APPOSITION_START.is_match(own) || own_start != whole.start() {
+        // `X urged calm and X has not imposed tariffs`: a subject right after
+        // `and` opens a clause of its own, whatever came before it.
+        let new_clause = self
+            .caps
+            .name("X")
+            .is_some_and(|x| x.start() == whole.start())
+            && (before.ends_with(" and ") || before.ends_with(", and "));
+        let scope = if APPOSITION_START.is_match(own) || own_start != whole.start() || new_clause {
             own
         } else {
             scope(self.reading, whole.start(), cue_start)

@@ -322,7 +322,9 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let last = text[..end].chars().next_back();
     // A name ending in a full stop (`U.S.`) may be followed by anything.
     let open_after = last == Some('.') || !after.is_some_and(is_word_char);
-    !before.is_some_and(is_word_char) && open_after
+    // `NZ$18 million`, `US$500 million`: a currency, not the state.
+    let currency = after == Some('$');
+    !before.is_some_and(is_word_char) && open_after && !currency
 }
 
 fn next_char_boundary(text: &str, from: usize) -> usize {
