@@ -30,6 +30,9 @@ use crate::lexicon::Lexicon;
 use crate::model::{ActorId, Claim, Mention, MentionKind, Modality, Polarity};
 use crate::patterns::{Pattern, PatternSet, SlotForm, Template, is_symmetric};
 
+mod readings;
+use readings::readings;
+
 /// How a slot names its actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -534,190 +537,11 @@ fn push_collapsed(out: &mut String, s: &str) {
     }
 }
 
-static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part) )?",
-        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|launched|founded|created|established|formed|signed|set up|based|headquartered|led|chaired|hosted|backed|known as|once)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
-        r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
-    ))
-    .unwrap()
-});
-
-/// The ways one skeleton is read: as written, without parentheticals, and
-/// with the subject repeated before coordinated verbs that share it.
-fn readings(skeleton: &str) -> Vec<String> {
-    let mut out = vec![skeleton.to_string()];
-    // Each way of reading applies to the readings before it, in this order:
-    // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 6] = [
-        with_label_subject,
-        with_appositive_copula,
-        without_parentheticals,
-        with_shared_subjects,
-        with_bound_possessives,
-        with_gapped_verbs,
-    ];
-    for transform in transforms {
-        let new: Vec<String> = out.iter().filter_map(|r| transform(r)).collect();
-        for r in new {
-            if !out.contains(&r) {
-                out.push(r);
-            }
-        }
-    }
-    out
-}
-
 /// `The Committee recommends that ...`, `We call on ...`: a sentence that
 /// opens by recommending or requesting states no claim anywhere in it.
 static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d+(?:\.\d+)*\.? )?(?:(?:The|We|It|[A-Z][a-z]+) (?:[A-Za-z]+ )?)?(?:therefore |also |further |strongly )?(?:recommends?|recommended|proposes?|suggests?|urges?|requests?|invites?|encourages?) that(?-u:\b)").unwrap()
 });
-
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?:\(?[a-z0-9]{1,3}[.)] |[-*] )?(?P<label>(?:[Tt]he )?<N\d+>): (?:",
-        r"(?P<anaphor>(?i:the bloc's (?:leaders|members)|the bloc|both governments|the two governments|both capitals|both|its government|its leaders|its leadership|the government|the country|the organi[sz]ation|the alliance|it|they))(?-u:\b)",
-        r"|(?P<fragment>(?:the|a|an|one of|among) ))",
-    ))
-    .unwrap()
-});
-
-/// `CARICOM: The bloc's leaders have backed Guyana` and `Turkey: the
-/// decisive military backer of Tripoli`: a paragraph that opens with an
-/// actor and a colon is about that actor, so an anaphoric subject right
-/// after the colon is the label, and a bare noun phrase is predicated of it.
-fn with_label_subject(reading: &str) -> Option<String> {
-    let c = LABEL.captures(reading)?;
-    let label = &c["label"];
-    if let Some(anaphor) = c.name("anaphor") {
-        return Some(format!("{label} {}", reading[anaphor.end()..].trim_start()));
-    }
-    let fragment = c.name("fragment")?;
-    Some(format!("{label} is {}", &reading[fragment.start()..]))
-}
-
-static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<head><N\d+>), (?P<role>(?:(?:the|a|an|one of) )?(?:<[NA]\d+>'s |<A\d+> )?(?:[a-z-]+ ){0,3}?",
-        r"(?:ally|allies|partner|partners|backer|backers|supplier|suppliers|source|creditor|creditors|sponsor|patron|protector|guarantor|customer|customers|buyer|buyers|lender|donor|rival|rivals|adversary|member|members)",
-        r"(?: of (?:the )?<N\d+>)?)(?-u:\b)",
-    ))
-    .unwrap()
-});
-
-/// `Beijing, Venezuela's largest creditor, ...` says that Beijing is
-/// Venezuela's largest creditor: an apposition that names a role is read as
-/// a copula, so the patterns for `X is Y's ally` see it.
-fn with_appositive_copula(reading: &str) -> Option<String> {
-    let c = APPOSITIVE_ROLE.captures(reading)?;
-    let (head, role) = (c.name("head")?, c.name("role")?);
-    let mut out = reading.to_string();
-    out.replace_range(head.end()..role.start(), " is ");
-    Some(out)
-}
-
-static GAPPING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<verb>(?-u:\b)[a-z]+(?: [a-z]+){0,2}) (?P<object>(?:the )?<N\d+>)",
-        r" (?:in|on|by) [^<>,;]{1,24}?,? (?:and |while |followed by |then )?(?:the )?<N\d+>",
-        r"(?P<gap>) (?:in|on|by) (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)(?-u:\b)",
-    ))
-    .unwrap()
-});
-
-/// `Poland joined NATO in 1999, and Romania in 2004`: the second clause
-/// leaves out the verb and object it shares with the first (gapping); the
-/// reading puts them back, `... and Romania joined NATO in 2004`.
-fn with_gapped_verbs(reading: &str) -> Option<String> {
-    let c = GAPPING.captures(reading)?;
-    let restored = format!(" {} {}", &c["verb"], &c["object"]);
-    let mut out = reading.to_string();
-    out.insert_str(c.name("gap")?.start(), &restored);
-    Some(out)
-}
-
-static BOUND_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^(?:[^<>,;]{1,40}?,? )?(?:[Tt]he )?|[;] |(?-u:\b)(?:and|but|while|led|forced|prompted|pushed|allowed|caused|persuaded) (?:the )?)(?P<subj><N\d+>),? (?P<verb>(?:[a-z-]+,? ){1,8}?)(?P<pronoun>its|their) ").unwrap()
-});
-
-/// `The EU reiterated its condemnation of Russia's war`: `its` after a verb
-/// is the subject's, so the nominalisation reads `<EU>'s condemnation of`.
-fn with_bound_possessives(reading: &str) -> Option<String> {
-    let c = BOUND_POSSESSIVE.captures(reading)?;
-    let (subject, pronoun) = (&c["subj"], c.name("pronoun")?);
-    let mut out = reading.to_string();
-    out.replace_range(pronoun.start()..pronoun.end() + 1, &format!("{subject}'s "));
-    Some(out)
-}
-
-/// The conjunction at the start of a shared-subject joint (`, and `, `; `).
-static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,? and |, but |, yet |, while |, whereas |; but |; |, | while | whilst )")
-        .unwrap()
-});
-
-static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) )(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|has|have|had|not|never|no longer|did not|does not) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?)",
-        r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|remaining|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|opposes|condemns|supplies|sends|provides|delivers|arms|funds|trains)(?-u:\b)",
-    ))
-    .unwrap()
-});
-
-/// `Egypt signed a protocol with Somalia and delivered weapons to Mogadishu`
-/// reads `... and <Egypt> delivered weapons to Mogadishu`: coordinated verbs
-/// share the subject, and so does a participle phrase after a comma (`Mali
-/// broke off relations with Ukraine, accusing Kyiv of ...`). `None` when no
-/// verb follows.
-fn with_shared_subjects(reading: &str) -> Option<String> {
-    let mut out = reading.to_string();
-    let mut changed = false;
-    for _ in 0..3 {
-        let Some(c) = SHARED_SUBJECT.captures(&out) else {
-            break;
-        };
-        let conj = c.name("conj").expect("always captured");
-        let subject = c["subj"].to_string();
-        // `..., and it joined the UN`: the pronoun is the subject named first.
-        let conj_text = match c.name("pronoun").or_else(|| c.name("pronoun2")) {
-            Some(p) => conj
-                .as_str()
-                .replacen(p.as_str(), &format!("{subject} "), 1),
-            // `and has not imposed`: the subject goes before the auxiliaries,
-            // where negation and hedges are judged.
-            None => {
-                let conj = conj.as_str();
-                let at = CONJUNCTION.find(conj).map_or(conj.len(), |m| m.end());
-                format!("{}{subject} {}", &conj[..at], &conj[at..])
-            }
-        };
-        out.replace_range(conj.range(), &conj_text);
-        changed = true;
-    }
-    changed.then_some(out)
-}
-
-/// The skeleton with appositions, non-restrictive relative clauses and
-/// bracketed asides cut out (`Washington, itself a belligerent, did not
-/// criticise Israel` reads as `Washington did not criticise Israel`). Patterns
-/// run on both readings; `None` when there is nothing to cut.
-fn without_parentheticals(skeleton: &str) -> Option<String> {
-    let mut reduced = skeleton.to_string();
-    // Asides follow one another (`MSP (<N>), launched in 2022, brings`):
-    // cutting one can reveal the next.
-    for _ in 0..3 {
-        let next = PARENTHETICAL.replace_all(&reduced, |c: &regex::Captures| match c.get(1) {
-            Some(head) => format!("{} ", head.as_str()),
-            None => String::new(),
-        });
-        if next == reduced {
-            break;
-        }
-        reduced = next.into_owned();
-    }
-    (reduced != skeleton).then_some(reduced)
-}
 
 static SLOT_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[NAH](\d+)>").unwrap());
 
@@ -1425,87 +1249,8 @@ mod tests {
     }
 }
 #[cfg(test)]
-mod reading_tests {
+mod lead_tests {
     use super::*;
-
-    /// (skeleton, a reading it must have)
-    const READINGS: &[(&str, &str)] = &[
-        (
-            "<N0> denied the charge; it has also supplied drones to <N1>.",
-            "<N0> denied the charge; <N0> has also supplied drones to <N1>.",
-        ),
-        (
-            "The <N0> (<N1>), launched in 2022, brings together <N2>.",
-            "The <N0> brings together <N2>.",
-        ),
-        (
-            "<N0>, whose state oil company developed <N1>'s field, has kept trading with <N2>, even after.",
-            "<N0> has kept trading with <N2>, even after.",
-        ),
-        (
-            "<N0>, itself a belligerent, did not criticise <N1>.",
-            "<N0> did not criticise <N1>.",
-        ),
-        (
-            "<N0> signed a protocol with <N1> and delivered weapons to <N2>.",
-            "<N0> signed a protocol with <N1> and <N0> delivered weapons to <N2>.",
-        ),
-        (
-            "<N0> was formed in 1960, and it joined the <N1> in the same year.",
-            "<N0> was formed in 1960, and <N0> joined the <N1> in the same year.",
-        ),
-        (
-            "<N0> broke off relations with <N1>, accusing <N2> of terrorism.",
-            "<N0> broke off relations with <N1>, <N0> accusing <N2> of terrorism.",
-        ),
-        (
-            "<N0>: The bloc's leaders have backed <N1>.",
-            "<N0> have backed <N1>.",
-        ),
-        (
-            "<N0>: the decisive backer of <N1> since 2020.",
-            "<N0> is the decisive backer of <N1> since 2020.",
-        ),
-        (
-            "<N0>, <N1>'s largest creditor, upgraded relations.",
-            "<N0> is <N1>'s largest creditor, upgraded relations.",
-        ),
-        (
-            "The <N0> reiterated its condemnation of <N1>.",
-            "The <N0> reiterated <N0>'s condemnation of <N1>.",
-        ),
-        (
-            "<N0> joined the <N1> in 1999, and <N2> in 2004.",
-            "<N0> joined the <N1> in 1999, and <N2> joined the <N1> in 2004.",
-        ),
-        (
-            "<N0> established relations with <N1> in 1992, <N2> in May 1993.",
-            "<N0> established relations with <N1> in 1992, <N2> established relations with <N1> in May 1993.",
-        ),
-    ];
-
-    /// A verb after an aside shares the subject of the clause, not a slot
-    /// inside the aside (`..., which vetoed <N1>'s entry to <N2>, remains`).
-    #[test]
-    fn a_shared_subject_is_never_taken_from_inside_an_aside() {
-        let all = readings("<N0>, which tried to admit <N1> to the <N2>, remains <N3>'s backer.");
-        assert!(
-            all.iter()
-                .all(|r| !r.contains("<N1> remains") && !r.contains("<N2> remains")),
-            "{all:#?}"
-        );
-    }
-
-    #[test]
-    fn skeletons_are_also_read_without_asides_and_with_shared_subjects() {
-        for (skeleton, wanted) in READINGS {
-            let all = readings(skeleton);
-            assert!(
-                all.iter().any(|r| r == wanted),
-                "{skeleton}\n gave {all:#?}"
-            );
-        }
-    }
 
     #[test]
     fn bullets_that_open_with_a_verb_are_fragments() {
