@@ -22,7 +22,7 @@ use regex::bytes::{RegexSet, RegexSetBuilder};
 
 /// Compiled-size bound for the set of all cues.
 const CUE_SET_SIZE_LIMIT: usize = 64 << 20;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -868,6 +868,7 @@ impl Extractor {
                 }
             }
         }
+        drop_homonym_groups(lexicon, &mut claims);
         drop_pairs_within_groups(&mut claims);
         claims
     }
@@ -1068,6 +1069,11 @@ impl Found<'_> {
     /// (subject, object) pairs: X × Y, or every pair of PAIR.
     fn pairs(&self, lexicon: &Lexicon) -> Vec<(Part, Part)> {
         if self.template.has_pair() {
+            // `{X:state} brought {PAIR} together`: an X in a pair template
+            // names no party, but its form still has to hold.
+            if self.caps.name("X").is_some() && !self.allowed(lexicon, "X", &self.parts("X")) {
+                return Vec::new();
+            }
             let parts = self.parts("PAIR");
             let mut pairs = Vec::new();
             // `X and Y fought a war`: an asymmetric relation holds both ways.
@@ -1115,6 +1121,37 @@ impl Found<'_> {
             _ => true,
         }
     }
+}
+
+/// A sentence that names two or more states as members of a group whose
+/// membership the lexicon knows, most of them outsiders, speaks of another
+/// group with the same name: the Sudan `Quad` of the United States, Saudi
+/// Arabia, the UAE and Egypt is not the Indo-Pacific one. Its membership
+/// claims are dropped rather than given the wrong id. One outsider among
+/// members (a new or former member) stays, and so do departures (`Mali,
+/// Burkina Faso and Niger left ECOWAS`), which name former members. The
+/// price: a batch of newcomers the lexicon has not heard of yet is lost
+/// until `organisations.tsv` lists them.
+fn drop_homonym_groups(lexicon: &Lexicon, claims: &mut Vec<Claim>) {
+    let is_membership = |c: &Claim| c.relation == "member_of" && c.polarity == Polarity::Affirmed;
+    let mut named: HashMap<&ActorId, (usize, usize)> = HashMap::new();
+    for claim in claims.iter().filter(|c| is_membership(c)) {
+        let Some(group) = lexicon.actors.get(&claim.object) else {
+            continue;
+        };
+        if group.members.is_empty() {
+            continue;
+        }
+        let entry = named.entry(&claim.object).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(!group.members.contains(&claim.subject));
+    }
+    let homonyms: HashSet<ActorId> = named
+        .into_iter()
+        .filter(|(_, (all, outsiders))| *all >= 2 && 2 * outsiders > *all)
+        .map(|(group, _)| group.clone())
+        .collect();
+    claims.retain(|c| !(is_membership(c) && homonyms.contains(&c.object)));
 }
 
 /// The contract's group rule: when a sentence names states as members of a

@@ -121,3 +121,34 @@ fn a_sentence_that_opens_with_a_recommendation_states_no_claim() {
         ["JPN negotiates_with TUR affirmed"]
     );
 }
+
+#[test]
+fn a_group_named_with_mostly_outsiders_is_another_group_of_that_name() {
+    // The Sudan Quad shares its name with the Indo-Pacific one.
+    assert_eq!(
+        claims(
+            "In September 2025 the Quad -- the United States, Saudi Arabia, the UAE and Egypt -- proposed a truce."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims(
+            "In March 2021 the Quad -- the United States, Japan, India and Australia -- held its first summit."
+        ),
+        [
+            "USA member_of QUAD affirmed",
+            "JPN member_of QUAD affirmed",
+            "IND member_of QUAD affirmed",
+            "AUS member_of QUAD affirmed"
+        ]
+    );
+    // Former members are outsiders too, and their departure stays a claim.
+    assert_eq!(
+        claims("Mali, Burkina Faso and Niger left ECOWAS in January 2025."),
+        [
+            "MLI member_of ECOWAS negated",
+            "BFA member_of ECOWAS negated",
+            "NER member_of ECOWAS negated"
+        ]
+    );
+}
