@@ -1009,7 +1009,7 @@ impl Found<'_> {
         if self.pattern.relation != "pressures" && THREAT.is_match(scope) {
             return None;
         }
-        if self.subject_closes_an_aside(before) {
+        if self.subject_closes_an_aside(before) || self.object_before_a_participle(before) {
             return None;
         }
         let (polarity, modality) = judge(scope, own)?;
@@ -1035,6 +1035,25 @@ impl Found<'_> {
             polarity
         };
         Some((polarity, modality))
+    }
+
+    /// `Rwanda severed relations with Belgium, accusing Brussels of ...`: a
+    /// participle after a comma says what the clause's subject did, not what
+    /// the object before the comma did. The shared-subject reading gives the
+    /// participle its real subject.
+    fn object_before_a_participle(&self, before: &str) -> bool {
+        let (Some(x), Some(cue)) = (self.caps.name("X"), self.caps.name("cue")) else {
+            return false;
+        };
+        let whole = self.caps.get(0).expect("group 0 always matches");
+        let participle = self.reading[cue.range()].ends_with("ing");
+        if x.start() != whole.start() || !participle || &self.reading[x.end()..cue.start()] != ", "
+        {
+            return false;
+        }
+        let last_word = before.trim_end().rsplit(' ').next().unwrap_or("");
+        let governs = last_word.chars().all(|c| c.is_ascii_lowercase()) && !last_word.is_empty();
+        governs && !CLAUSE_OPENERS.contains(&last_word)
     }
 
     /// `Albania, which joined NATO together with Croatia, opened talks`:
@@ -1172,6 +1191,15 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
             && members.contains(&c.object))
     });
 }
+
+/// Words after which a name opens a clause rather than ending a phrase; and
+/// `by`, whose agent acts through what it made (`a resolution, tabled by
+/// Georgia, urging Russia to withdraw`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "by", "and", "but", "or", "yet", "so", "then", "while", "whilst", "whereas", "that", "which",
+    "who", "when", "as", "because", "after", "before", "since", "though", "although", "where",
+    "once", "until", "if", "unless",
+];
 
 fn flip(polarity: Polarity) -> Polarity {
     match polarity {

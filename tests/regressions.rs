@@ -152,3 +152,16 @@ fn a_group_named_with_mostly_outsiders_is_another_group_of_that_name() {
         ]
     );
 }
+
+#[test]
+fn a_participle_after_an_object_belongs_to_the_clause_subject() {
+    assert_eq!(
+        claims("Mali broke off relations with Ukraine, accusing Algeria of supporting terrorism."),
+        ["MLI condemns DZA affirmed"]
+    );
+    // The agent of a resolution acts through it.
+    assert_eq!(
+        claims("The Assembly adopted a resolution, tabled by Georgia, urging Russia to withdraw its troops."),
+        ["GEO pressures RUS affirmed"]
+    );
+}
