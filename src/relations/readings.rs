@@ -16,6 +16,16 @@ static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `Eritrea's information minister, Yemane Gebremeskel, has accused`: a
+/// person's name between commas after an actor names who spoke for it.
+static NAME_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), ",
+        r"\p{Lu}[\p{L}'.-]+(?: (?:\p{Lu}[\p{L}'.-]+|al|bin|de|van|von|der|la|da)){1,3}, ([a-z])",
+    ))
+    .unwrap()
+});
+
 /// The ways one skeleton is read: as written, and through each transform in
 /// turn (labels, role appositions, asides cut, shared subjects repeated,
 /// possessives bound, gapped verbs restored).
@@ -179,6 +189,7 @@ fn without_parentheticals(skeleton: &str) -> Option<String> {
             Some(head) => format!("{} ", head.as_str()),
             None => String::new(),
         });
+        let next = NAME_APPOSITION.replace_all(&next, "$1 $2");
         if next == reduced {
             break;
         }
@@ -208,6 +219,10 @@ mod tests {
         (
             "<N0>, itself a belligerent, did not criticise <N1>.",
             "<N0> did not criticise <N1>.",
+        ),
+        (
+            "<N0> insist on peace; <N1>, Yemane Gebremeskel, has accused <N2> of plotting.",
+            "<N0> insist on peace; <N1> has accused <N2> of plotting.",
         ),
         (
             "<N0> signed a protocol with <N1> and delivered weapons to <N2>.",
