@@ -106,7 +106,17 @@ pub struct Pattern {
     pub counters: Vec<(String, Origin)>,
     /// The cue itself denies the relation (`left NATO`): polarity is flipped.
     pub negated: bool,
+    /// `unless` lines: a match that contains one of these is no claim of this
+    /// pattern (`signed a peace agreement` is talks, not partnership).
+    pub unless: Vec<regex::bytes::Regex>,
     pub origin: Origin,
+}
+
+impl Pattern {
+    /// Whether an `unless` line vetoes the matched text.
+    pub fn vetoes(&self, matched: &[u8]) -> bool {
+        self.unless.iter().any(|u| u.is_match(matched))
+    }
 }
 
 /// One compiled `match` line.
@@ -222,6 +232,7 @@ struct Draft {
     examples: Vec<Example>,
     counters: Vec<(String, Origin)>,
     negated: bool,
+    unless: Vec<(String, usize)>,
     origin: Origin,
 }
 
@@ -276,10 +287,12 @@ impl Parser {
         match key {
             "define" => self.define(number, value),
             "pattern" => self.start(number, value),
-            "relation" | "match" | "example" | "counter" | "note" | "polarity" => self.add(number, key, value),
+            "relation" | "match" | "example" | "counter" | "note" | "polarity" | "unless" => {
+                self.add(number, key, value)
+            }
             other => self.fail(
                 number,
-                format!("unknown key `{other}`; use pattern, relation, match, polarity, example, counter, note or define"),
+                format!("unknown key `{other}`; use pattern, relation, match, unless, polarity, example, counter, note or define"),
             ),
         }
     }
@@ -328,6 +341,7 @@ impl Parser {
             examples: Vec::new(),
             counters: Vec::new(),
             negated: false,
+            unless: Vec::new(),
             origin: self.origin(number),
         });
     }
@@ -357,6 +371,7 @@ impl Parser {
                 }
             }
             "match" => draft.templates.push((value.to_string(), number)),
+            "unless" => draft.unless.push((value.to_string(), number)),
             "example" => match example.expect("parsed for example lines") {
                 Ok(ex) => draft.examples.push(ex),
                 Err(msg) => self.fail(number, msg),
@@ -416,6 +431,13 @@ impl Parser {
                 templates.push(template);
             }
         }
+        let mut unless = Vec::new();
+        for (veto, number) in &draft.unless {
+            match self.compile(veto, &mut HashMap::new()) {
+                Ok(regex) => unless.push(regex),
+                Err(msg) => self.fail(*number, msg),
+            }
+        }
         self.patterns.push(Pattern {
             id: draft.id,
             relation,
@@ -423,6 +445,7 @@ impl Parser {
             examples: draft.examples,
             counters: draft.counters,
             negated: draft.negated,
+            unless,
             origin: draft.origin,
         });
     }
@@ -634,6 +657,22 @@ mod tests {
         assert!(
             p.iter()
                 .any(|m| m.starts_with("patterns.txt:13:") && m.contains("unknown macro")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn unless_lines_veto_matches_and_report_their_line() {
+        let block = "pattern p\nrelation cooperates_with\nunless peace (?:deal|accord)\nmatch {PAIR} [[signed]] {np}(?:deal|accord)\nexample Japan and India signed a deal. => IND cooperates_with JPN\n";
+        let set = parse("patterns.txt", block).unwrap();
+        let pattern = &set.patterns[0];
+        assert!(pattern.vetoes(b"<N0> signed a peace deal"));
+        assert!(!pattern.vetoes(b"<N0> signed a trade deal"));
+        let broken = block.replace("peace (?:deal|accord)", "peace (deal");
+        let p = problems(&broken);
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("patterns.txt:3:") && m.contains("does not compile")),
             "{p:?}"
         );
     }

@@ -947,10 +947,13 @@ struct Found<'a> {
 
 impl Found<'_> {
     fn claims(&self, lexicon: &Lexicon, sentence: usize) -> Vec<Claim> {
+        let whole = self.caps.get(0).expect("group 0 always matches");
+        if self.pattern.vetoes(whole.as_bytes()) {
+            return Vec::new();
+        }
         let Some((polarity, modality)) = self.judgement() else {
             return Vec::new();
         };
-        let whole = self.caps.get(0).expect("group 0 always matches");
         let attributed_to = attribution(self.skeleton, self.reading, whole.start());
         let relation = &self.pattern.relation;
         self.pairs(lexicon)
