@@ -461,17 +461,21 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
         }
         // `the United States, the United Kingdom and other donors`: a comma
         // list closed by `and other ...` is a list of its named items.
-        if last_close.is_none()
+        let closed_by_others = last_close.is_none()
             && j > i
             && text[slots[j].span.end..].starts_with([' ', ','])
-            && AND_OTHERS.is_match(&text[slots[j].span.end..])
-        {
+            && AND_OTHERS.is_match(&text[slots[j].span.end..]);
+        if closed_by_others {
             last_close = Some(j);
         }
         let mut end = last_close.unwrap_or(i);
         // `A, and B` with two items is clause coordination (`..., and U.S.
         // officials said`), not a list: a serial comma needs three items.
-        if end == i + 1 && between(text, &slots[i], &slots[end]).starts_with(',') {
+        // `A, B and other donors` has its third item.
+        if end == i + 1
+            && !closed_by_others
+            && between(text, &slots[i], &slots[end]).starts_with(',')
+        {
             end = i;
         }
         let mut merged = slots[i].clone();
