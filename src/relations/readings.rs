@@ -202,10 +202,16 @@ static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) )(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|has|have|had|not|never|no longer|did not|does not) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?)",
+        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) (?:(?:by|in|on|at|after|before|during|since|until|within|over|from) [^<>,;]{1,30}? )?)(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|has|have|had|not|never|no longer|did not|does not) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?|,? (?:when|after|before|as|once|until|because|since|although|though) (?P<pronoun3>he |she )(?:(?:also|then|later|first|finally|had|has) ){0,2})",
         r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|remaining|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|opposes|condemns|supplies|sends|provides|delivers|arms|funds|trains)(?-u:\b)",
     ))
     .unwrap()
+});
+
+/// A coordinated clause that names its own subject (`, and by the end of
+/// that year <N2> had`).
+static NEW_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,? and|, but|;|, while) (?:(?:by|in|on|at|after|before|during|since|until|within|over|from) [^<>,;]{1,30}? )?(?:[Tt]he )?<N\d+> (?:has |have |had |was |were )?[a-z]+(?:ed|ent|ave|ook|ade|uck|eld|et|igned)\b").unwrap()
 });
 
 /// `Egypt signed a protocol with Somalia and delivered weapons to Mogadishu`
@@ -217,13 +223,27 @@ fn with_shared_subjects(reading: &str) -> Option<String> {
     let mut out = reading.to_string();
     let mut changed = false;
     for _ in 0..3 {
-        let Some(c) = SHARED_SUBJECT.captures(&out) else {
+        let Some(mut c) = SHARED_SUBJECT.captures(&out) else {
             break;
         };
+        // `X did A, and by then Y had done B and ordered C`: the verb after
+        // the last clause with a subject of its own shares that subject.
+        let body = c.name("body").expect("always captured");
+        if let Some(clause) = NEW_CLAUSE.find_iter(body.as_str()).last()
+            && let Some(nearer) = SHARED_SUBJECT.captures_at(&out, body.start() + clause.start())
+        {
+            c = nearer;
+        }
         let conj = c.name("conj").expect("always captured");
         let subject = c["subj"].to_string();
         // `..., and it joined the UN`: the pronoun is the subject named first.
-        let conj_text = match c.name("pronoun").or_else(|| c.name("pronoun2")) {
+        // `Putin apologised when he met Aliyev`: a person's pronoun in a
+        // clause that hangs on the main one refers to its subject too.
+        let pronoun = c
+            .name("pronoun")
+            .or_else(|| c.name("pronoun2"))
+            .or_else(|| c.name("pronoun3"));
+        let conj_text = match pronoun {
             Some(p) => conj
                 .as_str()
                 .replacen(p.as_str(), &format!("{subject} "), 1),
@@ -301,6 +321,14 @@ mod tests {
         (
             "<N0> was formed in 1960, and it joined the <N1> in the same year.",
             "<N0> was formed in 1960, and <N0> joined the <N1> in the same year.",
+        ),
+        (
+            "<N0> gave <N1> a month to leave, and by the end of that year <N2> had expelled the <N3> and ordered <N4> to withdraw.",
+            "<N0> gave <N1> a month to leave, and by the end of that year <N2> had expelled the <N3> and <N2> ordered <N4> to withdraw.",
+        ),
+        (
+            "<N0> apologised for the air disaster when he met <N1> in Dushanbe.",
+            "<N0> apologised for the air disaster when <N0> met <N1> in Dushanbe.",
         ),
         (
             "<N0> broke off relations with <N1>, accusing <N2> of terrorism.",
