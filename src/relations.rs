@@ -65,6 +65,9 @@ pub struct Slot {
 pub struct Skeleton {
     pub text: String,
     pub slots: Vec<Slot>,
+    /// The words of each slot as written, for `unless` lines, which read
+    /// the sentence rather than its slots (`expelled the French ambassador`).
+    pub surfaces: Vec<String>,
 }
 
 /// Builds the skeleton of `text[span]` from its mentions.
@@ -107,8 +110,16 @@ pub fn skeleton(
     slots = merge_same_actor(text, slots);
     slots = merge_lists(text, slots, None);
     slots = without_overlaps(slots, &span);
+    let surfaces = slots
+        .iter()
+        .map(|s| text[s.span.clone()].to_string())
+        .collect();
     let text = render(text, span, &slots);
-    Skeleton { text, slots }
+    Skeleton {
+        text,
+        slots,
+        surfaces,
+    }
 }
 
 /// `Pakistan-based groups`, `Panama-flagged tankers`: the name only says
@@ -952,7 +963,9 @@ struct Found<'a> {
 impl Found<'_> {
     fn claims(&self, lexicon: &Lexicon, sentence: usize) -> Vec<Claim> {
         let whole = self.caps.get(0).expect("group 0 always matches");
-        if self.pattern.vetoes(whole.as_bytes()) {
+        if !self.pattern.unless.is_empty()
+            && self.pattern.vetoes(self.surface(whole.range()).as_bytes())
+        {
             return Vec::new();
         }
         let Some((polarity, modality)) = self.judgement() else {
@@ -984,6 +997,20 @@ impl Found<'_> {
                 }
             })
             .collect()
+    }
+
+    /// The reading's `range` with each slot put back as written.
+    fn surface(&self, range: Range<usize>) -> String {
+        SLOT_TOKEN
+            .replace_all(&self.reading[range], |c: &regex::Captures| {
+                let index: usize = c[1].parse().unwrap_or(usize::MAX);
+                self.skeleton
+                    .surfaces
+                    .get(index)
+                    .cloned()
+                    .unwrap_or_else(|| c[0].to_string())
+            })
+            .into_owned()
     }
 
     /// Polarity and modality from the clause before the cue, or `None` when
