@@ -34,6 +34,9 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 /// look-ahead rescans them from every position (quadratic).
 const MAX_GAP_CHARS: usize = 8;
 
+/// How far back reference marks (`[12][note 3]`) are looked for.
+const MAX_CITATION_BYTES: usize = 96;
+
 fn candidate_boundaries(text: &str) -> Vec<usize> {
     let mut candidates = Vec::new();
     for chunk in chunks_between_long_gaps(text) {
@@ -47,6 +50,7 @@ fn candidate_boundaries(text: &str) -> Vec<usize> {
     }
     candidates.extend(missing_space_candidates(text));
     candidates.extend(ellipsis_character_candidates(text));
+    candidates.extend(citation_candidates(text));
     candidates.sort_unstable();
     candidates.dedup();
     candidates
@@ -98,6 +102,24 @@ fn missing_space_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
                 .is_some_and(char::is_alphanumeric);
             (next_is_upper && previous_is_alnum).then_some(after)
         })
+}
+
+/// Reference marks after a full stop (`settlement.[1][2] In autumn`), as
+/// encyclopedias print them.
+static CITATIONS_AFTER_TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[.!?]["'”’)]?(?:\[(?:\d{1,4}|[a-z]|note \d{1,3}|citation needed)\]){1,6}[ \t]+"#)
+        .unwrap()
+});
+
+/// Reference marks at the very end of a sentence's content.
+static TRAILING_CITATIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\[(?:\d{1,4}|[a-z]|note \d{1,3}|citation needed)\]){1,6}$").unwrap()
+});
+
+/// Unicode proposes no boundary after `settlement.[1][2]`: the digits in
+/// the brackets break its terminator sequence.
+fn citation_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
+    CITATIONS_AFTER_TERMINATOR.find_iter(text).map(|m| m.end())
 }
 
 /// Unicode does not count `…` as a terminator, so "Then… The end" gets no
@@ -224,7 +246,15 @@ fn is_only_list_marker(sentence_so_far: &str) -> bool {
 /// itself; for "word. . . . Next" the cut goes after the first full stop.
 fn cut_for_candidate(text: &str, candidate: usize) -> Option<usize> {
     let content_end = text[..candidate].trim_end().len();
-    let run_end = end_before_closers(text, content_end);
+    // `settlement.[1][2]`: the reference marks sit after the terminator.
+    let mut window = content_end.saturating_sub(MAX_CITATION_BYTES);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let before_marks = TRAILING_CITATIONS
+        .find(&text[window..content_end])
+        .map_or(content_end, |m| window + m.start());
+    let run_end = end_before_closers(text, before_marks);
     // No terminator: a line break or a long gap, which does not end a sentence.
     let run = TerminatorRun::ending_at(text, run_end)?;
     let next = NextWord::starting_at(text, candidate);

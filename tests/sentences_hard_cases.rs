@@ -28,6 +28,9 @@ const HARD_CASES: &[(&str, &[&str])] = &[
     ("Exports fell by approx. 40 percent in the India vs. Pakistan dispute, cf. Table 2.", &["Exports fell by approx. 40 percent in the India vs. Pakistan dispute, cf. Table 2."]),
     ("Gazprom sued Naftogaz Inc. and Uniper Ltd. in Stockholm. Rosatom Corp. stayed out.", &["Gazprom sued Naftogaz Inc. and Uniper Ltd. in Stockholm.", "Rosatom Corp. stayed out."]),
     ("The contract went to Halliburton Co. It was worth billions.", &["The contract went to Halliburton Co.", "It was worth billions."]),
+    // encyclopedia reference marks after the full stop
+    ("The group failed to broker a settlement.[1][2] In 2020 Azerbaijan advanced.[3] Talks followed.", &["The group failed to broker a settlement.[1][2]", "In 2020 Azerbaijan advanced.[3]", "Talks followed."]),
+    ("The treaty lapsed.[citation needed] A reference [4] inside a sentence stays there.", &["The treaty lapsed.[citation needed]", "A reference [4] inside a sentence stays there."]),
     // initials and degrees
     ("J. F. Kennedy and George W. Bush both faced a crisis over Cuba or Iraq.", &["J. F. Kennedy and George W. Bush both faced a crisis over Cuba or Iraq."]),
     ("He holds an M.A. from Columbia University.", &["He holds an M.A. from Columbia University."]),
@@ -72,6 +75,6 @@ fn splits_the_hard_cases() {
         println!("FAIL {failure}");
     }
     println!("hard cases: {passed}/{}", HARD_CASES.len());
-    assert_eq!(HARD_CASES.len(), 40);
-    assert!(passed >= 38, "hard cases: {passed}/{}", HARD_CASES.len());
+    assert_eq!(HARD_CASES.len(), 42);
+    assert!(passed >= 40, "hard cases: {passed}/{}", HARD_CASES.len());
 }
