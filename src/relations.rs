@@ -578,7 +578,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:may (?:well )?have|might have|could have|must have|(?:may|might|could) (?:well )?(?:also )?be|appears? to|appeared to|seems? to|seemed to|reportedly|allegedly|alleged|likely|probably|apparently|presumably|purportedly|suspected(?: of)?|(?:is|are|was|were) (?:widely )?(?:believed|thought|said|understood|reported) to|reports? (?:that|of|suggest)|according to reports)(?-u:\b)").unwrap()
 });
 static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|(?-i:may)|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|look(?:s|ed|ing)? forward to|encourag(?:e|es|ed|ing) (?:the |an? )?(?:early|swift|speedy|prompt|timely|further|continued|conclusion|resumption|full)|encourag(?:e|es|ed|ing) (?:[a-z]+ ){1,3}to)(?-u:\b)|'ll(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|(?-i:may)|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|look(?:s|ed|ing)? forward to|encourag(?:e|es|ed|ing) (?:the |an? )?(?:early|swift|speedy|prompt|timely|further|continued|conclusion|resumption|full)|encourag(?:e|es|ed|ing) (?:[a-z]+ ){1,3}to|(?:ready|willing|prepared|eager|keen) to|to (?:bring about|achieve|broker|facilitate|promote|pave the way for|lay the groundwork for))(?-u:\b)|'ll(?-u:\b)").unwrap()
 });
 /// A threat is pressure in itself, but what is threatened has not happened.
 static THREAT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1262,9 +1262,14 @@ static MODAL_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// predicates is hypothetical, unlike `the Russian invasion of Ukraine will`.
 fn is_hypothetical_event(before: &str, matched: &str, after: &str) -> bool {
     let article = |s: &str| s == "a" || s == "an" || s == "A" || s == "An";
+    // `monitor any transfer of Russian technology to the DPRK`: `any` makes
+    // the event a kind, not one that happened.
+    let any = |s: &str| s.eq_ignore_ascii_case("any");
     let last_before = before.trim_end().rsplit(' ').next().unwrap_or("");
     let first_matched = matched.split(' ').next().unwrap_or("");
-    (article(last_before) || article(first_matched)) && MODAL_NEXT.is_match(after)
+    any(last_before)
+        || any(first_matched)
+        || ((article(last_before) || article(first_matched)) && MODAL_NEXT.is_match(after))
 }
 
 /// `Ukrainian officials said <claim>` or `according to <N>`: who reports it.
@@ -1307,6 +1312,8 @@ mod tests {
         ("<N0> should ", None),
         ("<N0> hopes to ", None),
         ("the possibility of future ", None),
+        ("the efforts of <N0> to bring about ", None),
+        ("<N1> was ready to host a ", None),
         ("without stronger ", None),
         (
             "<N0> not only ",

@@ -171,7 +171,12 @@ fn a_participle_after_an_object_belongs_to_the_clause_subject() {
 #[test]
 fn two_names_closed_by_and_others_are_a_list() {
     assert_eq!(
-        claims("Finland coordinates its deliveries with the United States, the United Kingdom and other donors."),
-        ["FIN cooperates_with USA affirmed", "FIN cooperates_with GBR affirmed"]
+        claims(
+            "Finland coordinates its deliveries with the United States, the United Kingdom and other donors."
+        ),
+        [
+            "FIN cooperates_with USA affirmed",
+            "FIN cooperates_with GBR affirmed"
+        ]
     );
 }
