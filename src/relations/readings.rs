@@ -186,12 +186,24 @@ static BOUND_POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `The EU reiterated its condemnation of Russia's war`: `its` after a verb
 /// is the subject's, so the nominalisation reads `<EU>'s condemnation of`.
+/// `NATO, whose 1999 air campaign against Serbian forces ...` reads
+/// `NATO's 1999 air campaign against ...`: a possessive relative says what
+/// belongs to the name before it.
+static WHOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?P<owner><N\d+>), whose ").unwrap());
+
 fn with_bound_possessives(reading: &str) -> Option<String> {
-    let c = BOUND_POSSESSIVE.captures(reading)?;
-    let (subject, pronoun) = (&c["subj"], c.name("pronoun")?);
     let mut out = reading.to_string();
-    out.replace_range(pronoun.start()..pronoun.end() + 1, &format!("{subject}'s "));
-    Some(out)
+    let mut changed = false;
+    if let Some(c) = BOUND_POSSESSIVE.captures(reading) {
+        let (subject, pronoun) = (&c["subj"], c.name("pronoun")?);
+        out.replace_range(pronoun.start()..pronoun.end() + 1, &format!("{subject}'s "));
+        changed = true;
+    }
+    if WHOSE.is_match(&out) {
+        out = WHOSE.replace_all(&out, "$owner's ").into_owned();
+        changed = true;
+    }
+    changed.then_some(out)
 }
 
 /// The conjunction at the start of a shared-subject joint (`, and `, `; `).
@@ -345,6 +357,10 @@ mod tests {
         (
             "<N0>, <N1>'s largest creditor, upgraded relations.",
             "<N0> is <N1>'s largest creditor, upgraded relations.",
+        ),
+        (
+            "<N0>, whose 1999 air campaign against <A1> forces still shapes views, has led the mission.",
+            "<N0>'s 1999 air campaign against <A1> forces still shapes views, has led the mission.",
         ),
         (
             "The <N0> reiterated its condemnation of <N1>.",
