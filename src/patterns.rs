@@ -160,10 +160,13 @@ const DFA_CACHE_LIMIT: usize = 16 << 20;
 
 const AUX_WORDS: &str = r"(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|never|no longer|also|already|still|reportedly|allegedly|repeatedly|openly|now|then|recently|further|again|both|all|jointly|itself|themselves|each|even|just|long|first|later|soon|once|meanwhile|however|nonetheless|nevertheless|instead|likewise|similarly|thus|therefore|indeed|in turn|for (?:its|their) part|on (?:its|their) part|for instance|for example|on the other hand|by contrast|in contrast|in particular|at the same time|in practice|in effect|so far|to date|of course|in turn|above all|in recent years|for years|for decades|for now|in response|in (?:\d{4}|[A-Z]\w+ \d{4})|since \d{4}|last (?:year|month|week)|this (?:year|month|week)|(?:re|un)?(?:refuse|decline|fail|agree|continue|begin|began|start|move|vote|decide|threaten|pledge|promise|tr(?:y|ie)|hope|want|seek|sought|plan|intend|aim|appear|seem|need|wish|choose|chose|use|prepare|vow|expect|help|rush)(?:s|d|ed|ing)? to|(?:began|begin|begins|begun|started|starts|continued|continues|kept|keeps|stopped|resumed|resumes|ceased)|(?:agreed|agrees|pledged|pledges|promised|vowed|decided|voted) (?:in (?:\d{4}|[A-Z]\w+ \d{4})|on \d{1,2} [A-Z]\w+(?: \d{4})?) to|went on to|going to|reported to|said to|believed to|thought to|known to|set to|about to|able to|which|who|that|whose (?:\w+ )?(?:government|governments|leaders|leadership|economy|economies|officials|forces|militaries|industries|companies|firms|banks|refiners)|\w+ly)";
 
-/// Built-in macros: name → (regex, may match nothing).
+/// Built-in macros: name → (regex, may match nothing). `{aux}` is an
+/// unbounded run: a bounded one (`{0,6}`) copies the long word list six times
+/// into every template's automata, which cost 110 MB of compiled templates
+/// and a third of the run time for the same matches on every test set.
 static BUILTINS: LazyLock<HashMap<&'static str, (String, bool)>> = LazyLock::new(|| {
     HashMap::from([
-        ("aux", (format!(r"(?:{AUX_WORDS},? ){{0,6}}"), true)),
+        ("aux", (format!(r"(?:{AUX_WORDS},? )*"), true)),
         ("np", (r"(?:[^<>\s]+ ){0,12}?".to_string(), true)),
         ("gap", (r"(?:[^<>\s]+ ){0,16}?".to_string(), true)),
         ("mods", (r"(?:[^<>\s,;]+ ){0,4}?".to_string(), true)),
