@@ -9,7 +9,7 @@
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -184,7 +184,66 @@ pub struct Output {
     dedup: Pending,
     dir: PathBuf,
     pub counts: Counts,
-    pub files: Vec<FileReport>,
+    files: FileLog,
+}
+
+/// `run.json`'s per-file records, written to an unnamed temporary file as
+/// they come and kept in memory only as (name, where): a batch of a million
+/// files holds a few dozen bytes each, not the whole record.
+struct FileLog {
+    records: BufWriter<File>,
+    written: u64,
+    index: Vec<(Box<str>, u64, u32)>,
+}
+
+impl FileLog {
+    fn create(dir: &Path) -> io::Result<FileLog> {
+        Ok(FileLog {
+            records: BufWriter::new(tempfile::tempfile_in(dir)?),
+            written: 0,
+            index: Vec::new(),
+        })
+    }
+
+    /// Keeps `report` as it will stand in `run.json`'s `files` array:
+    /// pretty-printed and indented one level deeper than the array.
+    fn push(&mut self, report: &FileReport) -> io::Result<()> {
+        let pretty = serde_json::to_string_pretty(report)?;
+        let mut entry = String::with_capacity(pretty.len() + 64);
+        for (i, line) in pretty.lines().enumerate() {
+            if i > 0 {
+                entry.push('\n');
+            }
+            entry.push_str("    ");
+            entry.push_str(line);
+        }
+        self.records.write_all(entry.as_bytes())?;
+        let len = u32::try_from(entry.len()).map_err(io::Error::other)?;
+        self.index
+            .push((report.doc.as_str().into(), self.written, len));
+        self.written += u64::from(len);
+        Ok(())
+    }
+
+    /// Writes the records sorted by file name, as the body of a JSON array.
+    fn write_sorted(self, out: &mut impl Write) -> io::Result<()> {
+        let FileLog {
+            records, mut index, ..
+        } = self;
+        let mut records = records.into_inner().map_err(|e| e.into_error())?;
+        index.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut entry = Vec::new();
+        for (i, (_, offset, len)) in index.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",\n")?;
+            }
+            entry.resize(*len as usize, 0);
+            records.seek(SeekFrom::Start(*offset))?;
+            records.read_exact(&mut entry)?;
+            out.write_all(&entry)?;
+        }
+        Ok(())
+    }
 }
 
 impl Output {
@@ -197,20 +256,20 @@ impl Output {
             dedup: Pending::create(dir, "dedup.csv", DEDUP_COLUMNS, bom)?,
             dir: dir.to_path_buf(),
             counts: Counts::default(),
-            files: Vec::new(),
+            files: FileLog::create(dir)?,
         })
     }
 
     /// Records a file that was never read (a dangling link, a loop).
-    pub fn record_unreadable(&mut self, name: &str, reason: &str) {
+    pub fn record_unreadable(&mut self, name: &str, reason: &str) -> io::Result<()> {
         self.counts.files += 1;
         self.counts.skipped += 1;
-        self.files.push(FileReport {
+        self.files.push(&FileReport {
             doc: name.to_string(),
             status: "skipped",
             reason: Some(reason.to_string()),
             ..FileReport::default()
-        });
+        })
     }
 
     /// Writes everything one file produced.
@@ -255,8 +314,7 @@ impl Output {
                 ));
             }
         }
-        self.files.push(report);
-        Ok(())
+        self.files.push(&report)
     }
 
     fn write_extracted(&mut self, x: &Extracted) -> io::Result<()> {
@@ -360,8 +418,7 @@ impl Output {
     }
 
     /// Writes `run.json` and moves every file into place.
-    pub fn finish(mut self, run: &RunInfo) -> io::Result<Counts> {
-        self.files.sort_by(|a, b| a.doc.cmp(&b.doc));
+    pub fn finish(self, run: &RunInfo) -> io::Result<Counts> {
         let report = RunReport {
             tool: "claimex",
             version: env!("CARGO_PKG_VERSION"),
@@ -369,11 +426,24 @@ impl Output {
             lexicons: &run.lexicons,
             limits: &run.limits,
             counts: &self.counts,
-            files: &self.files,
+            files: &[],
         };
-        let mut temp = NamedTempFile::new_in(&self.dir)?;
-        serde_json::to_writer_pretty(&mut temp, &report)?;
-        temp.write_all(b"\n")?;
+        // The report with an empty `files` array, which the file log then
+        // fills: the same bytes `serde_json` would print for the whole.
+        let head = serde_json::to_string_pretty(&report)?;
+        let head = head
+            .strip_suffix("[]\n}")
+            .ok_or_else(|| io::Error::other("run.json: `files` is not the last field"))?;
+        let mut temp = BufWriter::new(NamedTempFile::new_in(&self.dir)?);
+        temp.write_all(head.as_bytes())?;
+        if self.files.index.is_empty() {
+            temp.write_all(b"[]\n}\n")?;
+        } else {
+            temp.write_all(b"[\n")?;
+            self.files.write_sorted(&mut temp)?;
+            temp.write_all(b"\n  ]\n}\n")?;
+        }
+        let temp = temp.into_inner().map_err(|e| e.into_error())?;
         for pending in [self.claims, self.sentences, self.mentions, self.dedup] {
             pending.persist()?;
         }

@@ -97,7 +97,7 @@ fn execute(
 ) -> std::io::Result<()> {
     let mut output = Output::create(out, false)?;
     for unreadable in &inventory.skipped {
-        output.record_unreadable(&unreadable.name, &unreadable.reason);
+        output.record_unreadable(&unreadable.name, &unreadable.reason)?;
     }
     // The same batch writer as `claimex run`, so the bench measures it.
     let written = write_batch(engine, &inventory.files, &mut output, |_| {})?;

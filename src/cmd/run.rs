@@ -107,7 +107,7 @@ fn execute(args: &RunArgs, engine: &Engine, inventory: input::Inventory) -> std:
     let started = Instant::now();
     let mut output = Output::create(&args.out, args.bom)?;
     for unreadable in &inventory.skipped {
-        output.record_unreadable(&unreadable.name, &unreadable.reason);
+        output.record_unreadable(&unreadable.name, &unreadable.reason)?;
     }
     let total_bytes: u64 = inventory
         .files
