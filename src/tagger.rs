@@ -239,7 +239,7 @@ static INSTRUMENT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ORGANISATION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Partnership|Organi[sz]ation|Union|Alliance|Community|Council|Forum|Group|Bank|Pact|Force|Authority|Agency|Commission|Court|Fund|Initiative|Dialogue|Association|Conference|Cooperation|Co-operation|Mechanism|Coalition|Bloc|League|Assembly|Secretariat|Quad|Framework|Consortium|Club)\b").unwrap()
+    Regex::new(r"\b(?:Partnership|Organi[sz]ation|Union|Alliance|Community|Council|Forum|Group|Bank|Pact|Force|Authority|Agency|Commission|Court|Fund|Initiative|Dialogue|Association|Conference|Cooperation|Co-operation|Mechanism|Coalition|Bloc|League|Assembly|Secretariat|Quad|Framework|Consortium|Club|Committee|Troika)\b").unwrap()
 });
 
 fn initials(words: &[&str]) -> String {
