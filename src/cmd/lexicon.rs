@@ -121,7 +121,9 @@ pub fn example_failures(lexicon: lexicon::Lexicon, patterns: patterns::PatternSe
 /// Claims of one sentence as `SUBJ relation OBJ[ -]` strings.
 pub fn claims_of(tagger: &Tagger, extractor: &Extractor, sentence: &str) -> Vec<String> {
     let text = crate::normalize::fold_str(sentence);
-    let mentions = tagger.tag(&text, 0..text.len(), 0, None);
+    // As in a document: acronyms the sentence defines in brackets count.
+    let defined = tagger.definitions(&text);
+    let mentions = tagger.tag_with(&defined, &text, 0..text.len(), 0, None);
     extractor
         .extract(tagger.lexicon(), &text, 0..text.len(), 0, &mentions)
         .into_iter()
