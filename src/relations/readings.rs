@@ -98,8 +98,9 @@ pub(super) fn readings(skeleton: &str) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 6] = [
+    let transforms: [fn(&str) -> Option<String>; 7] = [
         with_label_subject,
+        with_named_subject,
         with_appositive_copula,
         without_parentheticals,
         with_shared_subjects,
@@ -138,6 +139,32 @@ fn with_label_subject(reading: &str) -> Option<String> {
     }
     let fragment = c.name("fragment")?;
     Some(format!("{label} is {}", &reading[fragment.start()..]))
+}
+
+/// `We, the Foreign Ministers of <N0>, met` and `six of our members --
+/// <N0> -- are also members of`: a pronoun or a bare noun phrase whose
+/// apposition names the actors. The reading puts the names in its place.
+static NAMED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:We|They|Our (?:countries|governments|nations|states)), (?:the )?(?P<slot1><N\d+>)(?:,? and (?:the )?[^;:]{0,120}?)?, (?P<rest1>[a-z])",
+        r"|(?:^|(?-u:\b)that |, |; |(?-u:\b)and |(?-u:\b)but )(?P<np>(?i:[a-z0-9]+ ){0,4}[a-z]+) -- (?:the )?(?P<slot2><N\d+>) -- (?P<rest2>[a-z])",
+    ))
+    .unwrap()
+});
+
+fn with_named_subject(reading: &str) -> Option<String> {
+    let c = NAMED_SUBJECT.captures(reading)?;
+    let slot = c.name("slot1").or_else(|| c.name("slot2"))?;
+    let rest = c.name("rest1").or_else(|| c.name("rest2"))?;
+    // The pronoun goes with its comma; the noun phrase alone, after
+    // whatever led into it.
+    let start = c.name("np").map_or(0, |np| np.start());
+    Some(format!(
+        "{}{} {}",
+        &reading[..start],
+        slot.as_str(),
+        &reading[rest.start()..]
+    ))
 }
 
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -345,6 +372,14 @@ mod tests {
         (
             "<N0> broke off relations with <N1>, accusing <N2> of terrorism.",
             "<N0> broke off relations with <N1>, <N0> accusing <N2> of terrorism.",
+        ),
+        (
+            "We, the <N0>, and the High <N1> for Security Policy, met under <N2>'s <N3> Presidency.",
+            "<N0> met under <N2>'s <N3> Presidency.",
+        ),
+        (
+            "We note that six of our members -- <N0> -- are also members of the <N1>.",
+            "We note that <N0> are also members of the <N1>.",
         ),
         (
             "<N0>: The bloc's leaders have backed <N1>.",
