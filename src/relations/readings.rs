@@ -241,7 +241,7 @@ static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) (?:(?:by|in|on|at|after|before|during|since|until|within|over|from) [^<>,;]{1,30}? )?)(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|has|have|had|not|never|no longer|did not|does not) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?|,? (?:when|after|before|as|once|until|because|since|although|though) (?P<pronoun3>he |she )(?:(?:also|then|later|first|finally|had|has) ){0,2})",
+        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) (?:(?:by|in|on|at|after|before|during|since|until|within|over|from) [^<>,;]{1,30}? )?)(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|now|again|currently|increasingly|eventually|finally|soon|quickly|promptly|even|effectively|largely|has|have|had|not|never|no longer|did not|does not) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?|,? (?:when|after|before|as|once|until|because|since|although|though) (?P<pronoun3>he |she )(?:(?:also|then|later|first|finally|had|has) ){0,2})",
         r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|remaining|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|opposes|condemns|supplies|sends|provides|delivers|arms|funds|trains)(?-u:\b)",
     ))
     .unwrap()
@@ -356,6 +356,10 @@ mod tests {
         (
             "<N0> signed a protocol with <N1> and delivered weapons to <N2>.",
             "<N0> signed a protocol with <N1> and <N0> delivered weapons to <N2>.",
+        ),
+        (
+            "<N0> lost its coastline in 1993 and now depends on <N1> for trade.",
+            "<N0> lost its coastline in 1993 and <N0> now depends on <N1> for trade.",
         ),
         (
             "<N0> was formed in 1960, and it joined the <N1> in the same year.",
