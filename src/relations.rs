@@ -1103,9 +1103,15 @@ impl Found<'_> {
         if x.start() != whole.start() {
             return false;
         }
-        // `..., where Qatar, working alongside Egypt, negotiated`: a comma
-        // that opens a participle or another aside closes nothing.
-        let after = &self.reading[x.end()..];
+        // The aside closes at a comma between the subject and the cue
+        // (`Fico, who met Putin in May, accused`). `..., where Qatar, working
+        // alongside Egypt, negotiated`: a comma that opens a participle or
+        // another aside closes nothing.
+        let cue_start = self.caps.name("cue").map_or(whole.end(), |c| c.start());
+        let Some(comma) = self.reading[x.end()..cue_start.max(x.end())].find(',') else {
+            return false;
+        };
+        let after = &self.reading[x.end() + comma..];
         let next_word = after
             .trim_start_matches([',', ' '])
             .split(' ')
@@ -1113,7 +1119,7 @@ impl Found<'_> {
             .unwrap_or("");
         let opens_aside =
             next_word.ends_with("ing") || ASIDE_OPENER.is_match(&format!(" {next_word}"));
-        let closes = after.starts_with(',') && !opens_aside;
+        let closes = !opens_aside;
         let segment = before.rsplit(',').next().unwrap_or(before);
         let opened = ASIDE_OPENER.is_match(segment);
         closes && opened

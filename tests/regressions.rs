@@ -180,3 +180,18 @@ fn two_names_closed_by_and_others_are_a_list() {
         ]
     );
 }
+
+#[test]
+fn a_name_inside_a_relative_clause_is_not_the_main_verbs_subject() {
+    let found = claims(
+        "Fico, who had travelled to Moscow to meet Vladimir Putin in December 2024, accused President Volodymyr Zelensky of harming Slovak interests.",
+    );
+    assert!(
+        found.contains(&"SVK condemns UKR affirmed".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|c| c.starts_with("RUS condemns")),
+        "{found:?}"
+    );
+}
