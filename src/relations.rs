@@ -1060,8 +1060,10 @@ impl Found<'_> {
         };
         // `Neither Montenegro nor Albania is a member`: the negation opens
         // the subject list, just before the match.
+        // `It was not NATO aircraft that entered`: a cleft denies its focus.
         let opener = before.trim_end().rsplit(' ').next().unwrap_or("");
-        let negated_subject = matches!(opener.to_ascii_lowercase().as_str(), "neither" | "no");
+        let negated_subject = matches!(opener.to_ascii_lowercase().as_str(), "neither" | "no")
+            || CLEFT_NOT.is_match(before);
         let flips = usize::from(negated_subject) + usize::from(self.pattern.negated);
         let polarity = if flips % 2 == 1 {
             flip(polarity)
@@ -1247,6 +1249,11 @@ fn flip(polarity: Polarity) -> Polarity {
         Polarity::Negated => Polarity::Affirmed,
     }
 }
+
+/// The opening of a negated cleft, right before its focus.
+static CLEFT_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)it (?:was|is|has been|were) (?:not|never) (?:the )?$").unwrap()
+});
 
 static APPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:the )?<N\d+>, (?:a|an|the|one of the|itself a|long a) ").unwrap()

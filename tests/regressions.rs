@@ -195,3 +195,10 @@ fn a_name_inside_a_relative_clause_is_not_the_main_verbs_subject() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_negated_cleft_denies_its_focus() {
+    let found =
+        claims("It was not NATO aircraft that entered Estonian airspace without a flight plan.");
+    assert!(found.iter().all(|c| !c.ends_with("affirmed")), "{found:?}");
+}
