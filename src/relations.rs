@@ -567,6 +567,12 @@ fn slots_in(captured: &str) -> Vec<usize> {
         .collect()
 }
 
+/// A modal or a plan whose verb continues a present state (`will continue
+/// to`, `intends to remain`): the state is presupposed, so no irrealis.
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|would|intends? to|plans? to|expects? to|aims? to)(?: also| further| therefore)? (?:continue|keep|remain|go on)(?-u:\b)").unwrap()
+});
+
 static NOT_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)not (?:only|just|merely|least)(?-u:\b)|(?-u:\b)never(?:theless)(?-u:\b)|(?-u:\b)no (?:doubt|less|fewer|more than|sooner|matter)(?-u:\b)")
         .unwrap()
@@ -635,6 +641,8 @@ pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
     let hedged = HEDGE.is_match(scope);
     let without_hedges = HEDGE.replace_all(scope, " ");
     let without_idioms = NOT_NEGATION.replace_all(&without_hedges, " ");
+    // `will continue to work with`: what is to continue holds already.
+    let without_idioms = CONTINUATION.replace_all(&without_idioms, " ");
     if IRREALIS.is_match(&without_idioms) {
         return None;
     }
@@ -1302,6 +1310,11 @@ mod tests {
     /// (scope words, expected judgement)
     const JUDGEMENTS: &[(&str, Option<(Polarity, Modality)>)] = &[
         ("<N0> has ", Some((Polarity::Affirmed, Modality::Asserted))),
+        (
+            "<N0> will continue to ",
+            Some((Polarity::Affirmed, Modality::Asserted)),
+        ),
+        ("<N0> will ", None),
         (
             "<N0> did not ",
             Some((Polarity::Negated, Modality::Asserted)),
