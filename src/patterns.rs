@@ -205,6 +205,13 @@ fn pair_regex() -> String {
     format!(r"(?P<PAIR>{compound}(?:(?:,| and|, and) {compound})+|(?:the )?<[NAH]\d+>)")
 }
 
+/// Hyphenated compounds only (`the Italy-Libya memorandum`): a list before
+/// a name's head word is often part of the name (`the Paris Agreement`).
+fn compound_pair_regex() -> String {
+    let compound = r"(?:the )?<H\d+>";
+    format!(r"(?P<PAIR>{compound}(?:(?:,| and|, and) {compound})*)")
+}
+
 /// Unicode `\b` stops the regex engine's fast DFAs on any non-ASCII text
 /// (names like `Türkiye`), making matching many times slower; skeleton words
 /// around cues are ASCII in practice, so ASCII boundaries lose nothing.
@@ -535,7 +542,16 @@ impl Parser {
             "X" => "X",
             "Y" => "Y",
             "PAIR" => {
-                return insert_form(forms, "PAIR", SlotForm::Nominal).map(|_| pair_regex());
+                let regex = match form {
+                    "" => pair_regex(),
+                    "compound" => compound_pair_regex(),
+                    other => {
+                        return Err(format!(
+                            "unknown form `{other}` for PAIR; use {{PAIR}} or {{PAIR:compound}}"
+                        ));
+                    }
+                };
+                return insert_form(forms, "PAIR", SlotForm::Nominal).map(|_| regex);
             }
             other => {
                 return Err(format!(
