@@ -586,6 +586,10 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|(?-i:may)|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|look(?:s|ed|ing)? forward to|encourag(?:e|es|ed|ing) (?:the |an? )?(?:early|swift|speedy|prompt|timely|further|continued|conclusion|resumption|full)|encourag(?:e|es|ed|ing) (?:[a-z]+ ){1,3}to|(?:ready|willing|prepared|eager|keen) to|to (?:bring about|achieve|broker|facilitate|promote|pave the way for|lay the groundwork for))(?-u:\b)|'ll(?-u:\b)").unwrap()
 });
+/// Words that make the membership named right after them a goal.
+static MEMBERSHIP_SOUGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:support|supports|supported|backing|backs|backed|call|calls|called|push|pushes|pushed|bid|bids|application|applications|applied|candidacy|aspirations?|path|road|invitation|invited|request|requests|requested)(?: (?:for|to|towards))? (?:the |its |their |a |an |eventual |full |future |swift |early |rapid |formal )*$").unwrap()
+});
 /// A threat is pressure in itself, but what is threatened has not happened.
 static THREAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)? of)(?-u:\b)").unwrap()
@@ -1049,6 +1053,11 @@ impl Found<'_> {
             scope(self.reading, whole.start(), cue_start)
         };
         if self.pattern.relation != "pressures" && THREAT.is_match(scope) {
+            return None;
+        }
+        // `our support for the full membership of Palestine`: a membership
+        // backed, sought or applied for is not held yet.
+        if self.pattern.relation == "member_of" && MEMBERSHIP_SOUGHT.is_match(scope) {
             return None;
         }
         if self.subject_closes_an_aside(before) || self.object_before_a_participle(before) {
