@@ -176,6 +176,11 @@ fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String
         _ => possessive.or_else(|| after.strip_prefix(' ')),
     };
     let Some(mut rest) = rest else { return };
+    // `Moldovan and Western officials`: a demonym coordinated with a regional
+    // adjective still names its state's agents.
+    if slot.form == Form::Adjectival {
+        rest = without_regional_conjunct(rest);
+    }
     // After a possessive, up to two lower-case modifiers may come first:
     // `Japan's new prime minister`.
     let tries = if possessive.is_some() { 3 } else { 1 };
@@ -189,6 +194,37 @@ fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String
             Some((word, next)) if is_modifier(word) => rest = next,
             _ => return,
         }
+    }
+}
+
+/// `and Western officials` → `officials`: the regional adjective after a
+/// demonym names no actor of its own.
+fn without_regional_conjunct(rest: &str) -> &str {
+    const REGIONAL: &[&str] = &[
+        "Western",
+        "European",
+        "Arab",
+        "Gulf",
+        "African",
+        "Asian",
+        "Nordic",
+        "Baltic",
+        "Latin",
+        "allied",
+        "Allied",
+        "other",
+        "foreign",
+        "international",
+    ];
+    let Some(after_and) = rest
+        .strip_prefix("and ")
+        .or_else(|| rest.strip_prefix("or "))
+    else {
+        return rest;
+    };
+    match after_and.split_once(' ') {
+        Some((word, next)) if REGIONAL.contains(&word) => next,
+        _ => rest,
     }
 }
 

@@ -202,3 +202,10 @@ fn a_negated_cleft_denies_its_focus() {
         claims("It was not NATO aircraft that entered Estonian airspace without a flight plan.");
     assert!(found.iter().all(|c| !c.ends_with("affirmed")), "{found:?}");
 }
+
+#[test]
+fn a_demonym_coordinated_with_a_regional_adjective_still_heads_an_agent_phrase() {
+    let found =
+        claims("Moldovan and Western officials have accused Russia of a sustained campaign.");
+    assert_eq!(found, ["MDA condemns RUS affirmed"]);
+}
