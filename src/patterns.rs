@@ -193,7 +193,9 @@ fn slot_regex(name: &str, form: SlotForm) -> String {
         SlotForm::Adjectival => r"<A\d+>",
         SlotForm::Any => r"(?:the |a |an )?<[NA]\d+>",
         SlotForm::Hyphenated => r"(?:(?:the )?<[NA]\d+>- (?:and|or) )?(?:the )?<[NA]\d+>",
-        _ => r"(?:the )?<N\d+>",
+        // `met his Russian counterpart`: a possessive determiner before an
+        // agent phrase still names that agent's state.
+        _ => r"(?:(?-u:\b)(?:the|his|her|their) )?<N\d+>",
     };
     format!("(?P<{name}>{body})")
 }
