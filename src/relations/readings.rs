@@ -122,7 +122,9 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:\(?[a-z0-9]{1,3}[.)] |[-*] )?(?P<label>(?:[Tt]he )?<N\d+>): (?:",
         r"(?P<anaphor>(?i:the bloc's (?:leaders|members)|the bloc|both governments|the two governments|both capitals|both|its government|its leaders|its leadership|the government|the country|the organi[sz]ation|the alliance|it|they))(?-u:\b)",
-        r"|(?P<fragment>(?:the|a|an|one of|among) ))",
+        r"|(?P<fragment>(?:the|a|an|one of|among) )",
+        // `Australia: Conducted the largest drill`: a verb-first fragment.
+        r"|(?P<verb>(?-i:[A-Z])[a-z]+ed|Has|Have|Holds|Hosts|Leads|Remains|Signs|Provides|Supplies|Sends|Supports|Backs|Continues|Maintains|Sold|Sent|Gave|Held|Led|Met|Built|Signed)(?-u:\b))",
     ))
     .unwrap()
 });
@@ -136,6 +138,10 @@ fn with_label_subject(reading: &str) -> Option<String> {
     let label = &c["label"];
     if let Some(anaphor) = c.name("anaphor") {
         return Some(format!("{label} {}", reading[anaphor.end()..].trim_start()));
+    }
+    if let Some(verb) = c.name("verb") {
+        let lowered = verb.as_str().to_lowercase();
+        return Some(format!("{label} {lowered}{}", &reading[verb.end()..]));
     }
     let fragment = c.name("fragment")?;
     Some(format!("{label} is {}", &reading[fragment.start()..]))
@@ -388,6 +394,10 @@ mod tests {
         (
             "<N0>: The bloc's leaders have backed <N1>.",
             "<N0> have backed <N1>.",
+        ),
+        (
+            "- <N0>: Conducted the largest bilateral drill with the <N1> in August 2025.",
+            "<N0> conducted the largest bilateral drill with the <N1> in August 2025.",
         ),
         (
             "<N0>: the decisive backer of <N1> since 2020.",
