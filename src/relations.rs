@@ -603,6 +603,11 @@ fn slots_in(captured: &str) -> Vec<usize> {
         .collect()
 }
 
+/// A call to stop right before the cue: the relation it names holds now.
+static PRESUPPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:urg\w*|call\w* (?:on|upon)|demand\w*|press\w*|ask\w*|told|tells?|warn\w*)(?: [^,;:]{0,40})? to (?:immediately |also )?(?:stop|cease|end|halt|discontinue) (?:its |their |all |(?:the )?<N\d+>'s )?$").unwrap()
+});
+
 /// A modal or a plan whose verb continues a present state (`will continue
 /// to`, `intends to remain`): the state is presupposed, so no irrealis.
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -678,6 +683,11 @@ fn scope(skeleton: &str, match_start: usize, cue_start: usize) -> &str {
 /// `Beijing never condemned Russia's invasion of Ukraine` the `never` belongs
 /// to `condemned`, not to the invasion.
 pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
+    // `urged Iran to stop supplying drones to Russia`: what one is asked to
+    // stop is going on, whatever mood the asking is in.
+    if PRESUPPOSED.is_match(scope) {
+        return Some((Polarity::Affirmed, Modality::Asserted));
+    }
     let hedged = HEDGE.is_match(scope);
     let without_hedges = HEDGE.replace_all(scope, " ");
     let without_idioms = NOT_NEGATION.replace_all(&without_hedges, " ");
@@ -1359,6 +1369,11 @@ mod tests {
             "<N0> will continue to ",
             Some((Polarity::Affirmed, Modality::Asserted)),
         ),
+        (
+            "The Leaders called on <N0> to cease its ",
+            Some((Polarity::Affirmed, Modality::Asserted)),
+        ),
+        ("<N0> may stop ", None),
         ("<N0> will ", None),
         (
             "<N0> did not ",
