@@ -1106,7 +1106,10 @@ impl Found<'_> {
         if self.pattern.relation == "member_of" && MEMBERSHIP_SOUGHT.is_match(scope) {
             return None;
         }
-        if self.subject_closes_an_aside(before) || self.object_before_a_participle(before) {
+        if self.subject_closes_an_aside(before)
+            || self.object_before_a_participle(before)
+            || self.subject_after_a_preposition(before)
+        {
             return None;
         }
         let (polarity, modality) = judge(scope, own)?;
@@ -1153,6 +1156,40 @@ impl Found<'_> {
         let last_word = before.trim_end().rsplit(' ').next().unwrap_or("");
         let governs = last_word.chars().all(|c| c.is_ascii_lowercase()) && !last_word.is_empty();
         governs && !CLAUSE_OPENERS.contains(&last_word)
+    }
+
+    /// `Takaichi's remarks on Taiwan interfere in China's affairs`,
+    /// `Ankara has stayed inside NATO while buying missiles from Moscow`: a
+    /// name governed by a preposition is no verb's subject. A possessive
+    /// (`the scale of China's support`) is left alone: it names its owner.
+    fn subject_after_a_preposition(&self, before: &str) -> bool {
+        const PREPOSITIONS: &[&str] = &[
+            "on",
+            "about",
+            "over",
+            "regarding",
+            "concerning",
+            "towards",
+            "toward",
+            "inside",
+            "within",
+            "into",
+            "against",
+            "near",
+            "across",
+            "than",
+            "amid",
+        ];
+        let Some(x) = self.caps.name("X") else {
+            return false;
+        };
+        let whole = self.caps.get(0).expect("group 0 always matches");
+        let demonym = self.reading[x.range()].contains("<A");
+        if x.start() != whole.start() || demonym || self.reading[x.end()..].starts_with("'s") {
+            return false;
+        }
+        let last_word = before.trim_end().rsplit(' ').next().unwrap_or("");
+        PREPOSITIONS.contains(&last_word)
     }
 
     /// `Albania, which joined NATO together with Croatia, opened talks`:

@@ -209,3 +209,11 @@ fn a_demonym_coordinated_with_a_regional_adjective_still_heads_an_agent_phrase()
         claims("Moldovan and Western officials have accused Russia of a sustained campaign.");
     assert_eq!(found, ["MDA condemns RUS affirmed"]);
 }
+
+#[test]
+fn a_name_governed_by_a_preposition_is_no_verbs_subject() {
+    let found = claims(
+        "Over the past decade Ankara has stayed inside NATO while buying air-defence missiles from Moscow.",
+    );
+    assert!(!found.iter().any(|c| c.starts_with("NATO ")), "{found:?}");
+}
