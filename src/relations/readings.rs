@@ -196,7 +196,7 @@ fn with_appositive_copula(reading: &str) -> Option<String> {
 static GAPPING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<verb>(?-u:\b)[a-z]+(?: [a-z]+){0,2}) (?P<object>(?:the )?<N\d+>)",
-        r" (?:in|on|by) [^<>,;]{1,24}?,? (?:and |while |followed by |then )?(?:the )?<N\d+>",
+        r" (?:in|on|by) [^<>,;]{1,24}?(?:, (?:and |while |followed by |then )?| (?:and |while |followed by |then ))(?:the )?<N\d+>",
         r"(?P<gap>) (?:in|on|by) (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)(?-u:\b)",
     ))
     .unwrap()
@@ -433,6 +433,17 @@ mod tests {
         assert!(
             all.iter()
                 .all(|r| !r.contains("<N1> remains") && !r.contains("<N2> remains")),
+            "{all:#?}"
+        );
+    }
+
+    /// Gapping needs a clause boundary: `suspended from <N1> by the <N2> in
+    /// 1986` is one clause, and `<N2>` is its agent, not a second subject.
+    #[test]
+    fn gapping_needs_a_comma_or_a_conjunction() {
+        let all = readings("<N0> was suspended from <N1> by the <N2> in 1986.");
+        assert!(
+            all.iter().all(|r| !r.contains("<N2> was suspended")),
             "{all:#?}"
         );
     }
