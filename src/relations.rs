@@ -1127,7 +1127,7 @@ impl Found<'_> {
         // `Neither Montenegro nor Albania is a member`: the negation opens
         // the subject list, just before the match.
         // `It was not NATO aircraft that entered`: a cleft denies its focus.
-        let opener = before.trim_end().rsplit(' ').next().unwrap_or("");
+        let opener = last_word(before);
         let negated_subject = matches!(opener.to_ascii_lowercase().as_str(), "neither" | "no")
             || CLEFT_NOT.is_match(before);
         let flips = usize::from(negated_subject) + usize::from(self.pattern.negated);
@@ -1139,23 +1139,30 @@ impl Found<'_> {
         Some((polarity, modality))
     }
 
+    /// The subject slot when it opens the match: the checks below judge
+    /// what stands before a subject, so a match that opens elsewhere has
+    /// none to judge.
+    fn opening_subject(&self) -> Option<regex::bytes::Match<'_>> {
+        let x = self.caps.name("X")?;
+        let whole = self.caps.get(0).expect("group 0 always matches");
+        (x.start() == whole.start()).then_some(x)
+    }
+
     /// `Rwanda severed relations with Belgium, accusing Brussels of ...`: a
     /// participle after a comma says what the clause's subject did, not what
     /// the object before the comma did. The shared-subject reading gives the
     /// participle its real subject.
     fn object_before_a_participle(&self, before: &str) -> bool {
-        let (Some(x), Some(cue)) = (self.caps.name("X"), self.caps.name("cue")) else {
+        let (Some(x), Some(cue)) = (self.opening_subject(), self.caps.name("cue")) else {
             return false;
         };
-        let whole = self.caps.get(0).expect("group 0 always matches");
         let participle = self.reading[cue.range()].ends_with("ing");
-        if x.start() != whole.start() || !participle || &self.reading[x.end()..cue.start()] != ", "
-        {
+        if !participle || &self.reading[x.end()..cue.start()] != ", " {
             return false;
         }
-        let last_word = before.trim_end().rsplit(' ').next().unwrap_or("");
-        let governs = last_word.chars().all(|c| c.is_ascii_lowercase()) && !last_word.is_empty();
-        governs && !CLAUSE_OPENERS.contains(&last_word)
+        let word = last_word(before);
+        let governs = word.chars().all(|c| c.is_ascii_lowercase()) && !word.is_empty();
+        governs && !CLAUSE_OPENERS.contains(&word)
     }
 
     /// `Takaichi's remarks on Taiwan interfere in China's affairs`,
@@ -1180,16 +1187,14 @@ impl Found<'_> {
             "than",
             "amid",
         ];
-        let Some(x) = self.caps.name("X") else {
+        let Some(x) = self.opening_subject() else {
             return false;
         };
-        let whole = self.caps.get(0).expect("group 0 always matches");
         let demonym = self.reading[x.range()].contains("<A");
-        if x.start() != whole.start() || demonym || self.reading[x.end()..].starts_with("'s") {
+        if demonym || self.reading[x.end()..].starts_with("'s") {
             return false;
         }
-        let last_word = before.trim_end().rsplit(' ').next().unwrap_or("");
-        PREPOSITIONS.contains(&last_word)
+        PREPOSITIONS.contains(&last_word(before))
     }
 
     /// `Albania, which joined NATO together with Croatia, opened talks`:
@@ -1197,14 +1202,11 @@ impl Found<'_> {
     /// followed by the aside's closing comma) is not the main verb's subject.
     /// The reading without asides finds the real one.
     fn subject_closes_an_aside(&self, before: &str) -> bool {
-        let Some(x) = self.caps.name("X") else {
+        // Only a subject that opens the match can close an aside before it.
+        let Some(x) = self.opening_subject() else {
             return false;
         };
-        // Only a subject that opens the match can close an aside before it.
         let whole = self.caps.get(0).expect("group 0 always matches");
-        if x.start() != whole.start() {
-            return false;
-        }
         // The aside closes at a comma between the subject and the cue
         // (`Fico, who met Putin in May, accused`). `..., where Qatar, working
         // alongside Egypt, negotiated`: a comma that opens a participle or
@@ -1350,6 +1352,11 @@ fn flip(polarity: Polarity) -> Polarity {
     }
 }
 
+/// The word right before a match (`Neither`, `inside`, `any`).
+fn last_word(before: &str) -> &str {
+    before.trim_end().rsplit(' ').next().unwrap_or("")
+}
+
 /// The opening of a negated cleft, right before its focus.
 static CLEFT_NOT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)it (?:was|is|has been|were) (?:not|never) (?:the )?$").unwrap()
@@ -1378,7 +1385,7 @@ fn is_hypothetical_event(before: &str, matched: &str, after: &str) -> bool {
     // `monitor any transfer of Russian technology to the DPRK`: `any` makes
     // the event a kind, not one that happened.
     let any = |s: &str| s.eq_ignore_ascii_case("any");
-    let last_before = before.trim_end().rsplit(' ').next().unwrap_or("");
+    let last_before = last_word(before);
     let first_matched = matched.split(' ').next().unwrap_or("");
     any(last_before)
         || any(first_matched)

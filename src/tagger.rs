@@ -99,6 +99,14 @@ impl Tagger {
         defs
     }
 
+    /// Mentions of one sentence read on its own, with the acronyms it
+    /// defines in brackets, as `lexicon check`, `lexicon explain` and the
+    /// regression tests read their example sentences.
+    pub fn tag_sentence(&self, text: &str) -> Vec<Mention> {
+        let defined = self.definitions(text);
+        self.tag_with(&defined, text, 0..text.len(), 0, None)
+    }
+
     /// Mentions of `text[span]` including the names a document defined,
     /// which win over lexicon mentions they overlap (`Organisation of African
     /// Unity` over `African`).

@@ -7,10 +7,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::load(None, Limits::de
 
 fn claims(sentence: &str) -> Vec<String> {
     let text = claimex::normalize::fold_str(sentence);
-    let defined = ENGINE.tagger.definitions(&text);
-    let mentions = ENGINE
-        .tagger
-        .tag_with(&defined, &text, 0..text.len(), 0, None);
+    let mentions = ENGINE.tagger.tag_sentence(&text);
     ENGINE
         .extractor
         .extract(ENGINE.lexicon(), &text, 0..text.len(), 0, &mentions)

@@ -121,9 +121,7 @@ pub fn example_failures(lexicon: lexicon::Lexicon, patterns: patterns::PatternSe
 /// Claims of one sentence as `SUBJ relation OBJ[ -]` strings.
 pub fn claims_of(tagger: &Tagger, extractor: &Extractor, sentence: &str) -> Vec<String> {
     let text = crate::normalize::fold_str(sentence);
-    // As in a document: acronyms the sentence defines in brackets count.
-    let defined = tagger.definitions(&text);
-    let mentions = tagger.tag_with(&defined, &text, 0..text.len(), 0, None);
+    let mentions = tagger.tag_sentence(&text);
     extractor
         .extract(tagger.lexicon(), &text, 0..text.len(), 0, &mentions)
         .into_iter()
@@ -145,10 +143,7 @@ pub fn explain(dir: Option<&Path>, sentence: &str) -> i32 {
         Err(problems) => return report_problems(&problems),
     };
     let text = crate::normalize::fold_str(sentence);
-    let defined = engine.tagger.definitions(&text);
-    let mentions = engine
-        .tagger
-        .tag_with(&defined, &text, 0..text.len(), 0, None);
+    let mentions = engine.tagger.tag_sentence(&text);
     for m in &mentions {
         let actor = m.actor.as_ref().map(|a| a.as_str()).unwrap_or("-");
         println!(
