@@ -96,7 +96,7 @@ pub fn skeleton(
         .collect();
     slots = join_compounds(text, slots);
     // Demonym lists first, so `Saudi and Iranian officials` is one agent phrase.
-    slots = merge_lists(text, slots, Some(Form::Adjectival));
+    slots = merge_lists(&text[..span.end], slots, Some(Form::Adjectival));
     for slot in &mut slots {
         extend_with_agent(text, span.end, slot, agents);
     }
@@ -108,7 +108,7 @@ pub fn skeleton(
         floor = slot.span.end;
     }
     slots = merge_same_actor(text, slots);
-    slots = merge_lists(text, slots, None);
+    slots = merge_lists(&text[..span.end], slots, None);
     slots = without_overlaps(slots, &span);
     let surfaces = slots
         .iter()
@@ -461,10 +461,63 @@ fn is_attributive(text: &str, slot: &Slot) -> bool {
         && name.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
+/// A last conjunct that names no actor but a set of further ones (`and
+/// other donors`, `and ten European countries`): the named items before it
+/// are a list, and the conjunct belongs to the same noun phrase.
 static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,? (?:and|or) (?:other|others|several other|many other|some other)(?-u:\b)")
-        .unwrap()
+    Regex::new(concat!(
+        r"^,? (?:and|or) (?:others|(?:the |some |several |many |most |all |a few |a dozen |dozens of |",
+        r"a number of |a handful of |\d+ |two |three |four |five |six |seven |eight |nine |ten |",
+        r"eleven |twelve |twenty |thirty |forty |fifty )?(?:other |fellow |more |further )?",
+        r"(?:[A-Za-z-]+ ){0,3}?(?:countries|states|nations|member states|members|governments|",
+        r"partners|allies|donors|economies|powers|signatories|neighbours|neighbors|others))(?-u:\b)",
+    ))
+    .unwrap()
 });
+
+const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "your"];
+
+/// `and other` without a noun this knows (`and other trading blocs`) still
+/// closes a list of the names before it.
+static AND_OTHER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,? (?:and|or) (?:several |many |some )?other(?-u:\b)").unwrap());
+
+/// A last conjunct that is a name the lexicon does not know (`the UN, the
+/// AU, ECOWAS and the Commonwealth`), ending the phrase: after a comma list
+/// of two or more actors it closes the list as `and other ...` does.
+static AND_UNKNOWN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^,? and (?:the )?[A-Z][\w'.-]*(?: (?:of |for |on |and |the |de )*[A-Z][\w'.-]*){0,5}(?:[.,;:)]|$)",
+    )
+    .unwrap()
+});
+
+/// Where the unnamed last conjunct after `slots[last]` ends, if it closes a
+/// list there; never past the next slot.
+fn unnamed_conjunct_end(text: &str, slots: &[Slot], first: usize, last: usize) -> Option<usize> {
+    let at = slots[last].span.end;
+    let limit = slots.get(last + 1).map_or(text.len(), |s| s.span.start);
+    if limit <= at {
+        return None;
+    }
+    let rest = &text[at..limit];
+    // `Russia and other states`: a single name may have unnamed partners;
+    // after a comma it is another clause (`..., and other states followed`).
+    let after_a_list = last > first;
+    let found = AND_OTHERS
+        .find(rest)
+        .filter(|m| after_a_list || !m.as_str().starts_with(','))
+        // `Ukraine, the United Kingdom and its partners remain`: a possessive
+        // points back to a subject, so the comma before was a clause's.
+        .filter(|m| !m.as_str().split(' ').any(|w| POSSESSIVES.contains(&w)))
+        .map(|m| m.end())
+        .or_else(|| AND_OTHER.find(rest).filter(|_| after_a_list).map(|_| 0))
+        .or_else(|| {
+            let m = AND_UNKNOWN_NAME.find(rest).filter(|_| after_a_list)?;
+            Some(m.as_str().trim_end_matches(['.', ',', ';', ':', ')']).len())
+        })?;
+    Some(at + found)
+}
 
 fn joins_list(joiner: &str) -> bool {
     LIST_JOINER.is_match(joiner)
@@ -479,6 +532,7 @@ fn closes_list(joiner: &str) -> bool {
 /// `Australia, the UK, and the U.S.` → one slot with three actors. A run
 /// joined only by commas is not a list (`sanctions on Russia, China said`).
 fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
+    // `text` ends where the sentence does, so no conjunct runs past it.
     let mut out: Vec<Slot> = Vec::with_capacity(slots.len());
     let mut i = 0;
     while i < slots.len() {
@@ -506,12 +560,13 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
                 break;
             }
         }
-        // `the United States, the United Kingdom and other donors`: a comma
-        // list closed by `and other ...` is a list of its named items.
-        let closed_by_others = last_close.is_none()
-            && j > i
-            && text[slots[j].span.end..].starts_with([' ', ','])
-            && AND_OTHERS.is_match(&text[slots[j].span.end..]);
+        // `the United States, the United Kingdom and other donors`: a list
+        // closed by a conjunct naming no actor is a list of its named items,
+        // and the slot takes in that conjunct, so that the verb follows it.
+        let unnamed_end = (last_close.is_none() && only.is_none() && form == Form::Nominal)
+            .then(|| unnamed_conjunct_end(text, &slots, i, j))
+            .flatten();
+        let closed_by_others = unnamed_end.is_some();
         if closed_by_others {
             last_close = Some(j);
         }
@@ -534,6 +589,9 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
         for next in &slots[i + 1..=end] {
             merged.span.end = next.span.end;
             merged.parts.extend(next.parts.iter().cloned());
+        }
+        if let Some(tail) = unnamed_end.filter(|_| end == j) {
+            merged.span.end = tail;
         }
         out.push(merged);
         i = end + 1;

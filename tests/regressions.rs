@@ -214,3 +214,36 @@ fn a_name_governed_by_a_preposition_is_no_verbs_subject() {
     );
     assert!(!found.iter().any(|c| c.starts_with("NATO ")), "{found:?}");
 }
+
+#[test]
+fn a_last_conjunct_naming_no_actor_still_ends_a_list() {
+    assert_eq!(
+        claims("In 1949 the United States, Canada and ten European countries founded NATO."),
+        ["USA member_of NATO affirmed", "CAN member_of NATO affirmed"]
+    );
+    assert_eq!(
+        claims("India and other developing countries have refused to condemn Russia."),
+        ["IND condemns RUS negated"]
+    );
+    assert_eq!(
+        claims(
+            "Ghana is a member of the United Nations, the African Union, ECOWAS and the Commonwealth."
+        ),
+        [
+            "GHA member_of UN affirmed",
+            "GHA member_of AU affirmed",
+            "GHA member_of ECOWAS affirmed"
+        ]
+    );
+}
+
+#[test]
+fn a_possessive_conjunct_does_not_make_a_clause_boundary_a_list() {
+    let found = claims(
+        "Years after Russia invaded Ukraine, the United Kingdom and its partners remain committed to helping Ukraine.",
+    );
+    assert!(
+        !found.contains(&"RUS attacks GBR affirmed".to_string()),
+        "{found:?}"
+    );
+}

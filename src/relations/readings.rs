@@ -98,9 +98,10 @@ pub(super) fn readings(skeleton: &str) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 7] = [
+    let transforms: [fn(&str) -> Option<String>; 8] = [
         with_label_subject,
         with_named_subject,
+        with_named_examples,
         with_appositive_copula,
         without_parentheticals,
         with_shared_subjects,
@@ -170,6 +171,46 @@ fn with_named_subject(reading: &str) -> Option<String> {
         &reading[..start],
         slot.as_str(),
         &reading[rest.start()..]
+    ))
+}
+
+/// `twelve countries, including <N0>,` and `partners such as <N0>`: a set
+/// named by its examples. What the sentence says of the set it says of each
+/// example, so the reading puts the examples in the set's place.
+static NAMED_EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)(?:(?:the|its|their|some|several|many|most|all|a few|a dozen|dozens of|a number of|",
+        r"a handful of|numerous|other|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|",
+        r"twenty|thirty|forty|fifty) )?(?:(?:[A-Z][a-z]+|[a-z-]+(?:an|ern|al|ic|ish|ese)|other|fellow|allied|developed|",
+        r"developing|neighbouring|neighboring|leading|emerging|like-minded|major|key|smaller|larger|donor|partner|member|friendly) ){0,2}?(?:countries|states|nations|governments|",
+        r"member states|members|partners|allies|donors|economies|powers|signatories|neighbours|neighbors)",
+        r"(?P<open>,)? (?:including|among them|such as|notably|especially|in particular) (?:the )?",
+        r"(?P<slot><N\d+>)(?P<close>,|;|\.|$| --)",
+    ))
+    .unwrap()
+});
+
+fn with_named_examples(reading: &str) -> Option<String> {
+    let c = NAMED_EXAMPLES.captures(reading)?;
+    let whole = c.get(0)?;
+    // `the <N0>'s member states, including <N1>` and `<A0> allies such as
+    // <N1>`: a set that an actor qualifies is not the set's subject.
+    if reading[..whole.start()].ends_with("'s ") || reading[..whole.start()].ends_with("> ") {
+        return None;
+    }
+    let close = c.name("close")?.as_str();
+    // The comma that opened the examples closes with them.
+    let close = if c.name("open").is_some() && close == "," {
+        ""
+    } else {
+        close
+    };
+    Some(format!(
+        "{}{}{}{}",
+        &reading[..whole.start()],
+        &c["slot"],
+        close,
+        &reading[whole.end()..]
     ))
 }
 
@@ -418,6 +459,18 @@ mod tests {
         (
             "The <N0> reiterated its condemnation of <N1>.",
             "The <N0> reiterated <N0>'s condemnation of <N1>.",
+        ),
+        (
+            "<N0> was founded in 1949 by twelve countries, including the <N1>.",
+            "<N0> was founded in 1949 by <N1>.",
+        ),
+        (
+            "Forty countries, including <N0>, have imposed sanctions on <N1>.",
+            "<N0> have imposed sanctions on <N1>.",
+        ),
+        (
+            "<N0> has attacked several neighbours such as <N1> --",
+            "<N0> has attacked <N1> --",
         ),
         (
             "<N0> joined the <N1> in 1999, and <N2> in 2004.",
