@@ -227,12 +227,12 @@ fn a_last_conjunct_naming_no_actor_still_ends_a_list() {
     );
     assert_eq!(
         claims(
-            "Ghana is a member of the United Nations, the African Union, ECOWAS and the Commonwealth."
+            "Mauritius is a member of the United Nations, the African Union, SADC and the Indian Ocean Commission."
         ),
         [
-            "GHA member_of UN affirmed",
-            "GHA member_of AU affirmed",
-            "GHA member_of ECOWAS affirmed"
+            "MUS member_of UN affirmed",
+            "MUS member_of AU affirmed",
+            "MUS member_of SADC affirmed"
         ]
     );
 }
