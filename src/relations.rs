@@ -986,7 +986,12 @@ impl Extractor {
         }
         let mut claims: Vec<Claim> = Vec::new();
         let mut seen: HashSet<(ActorId, String, ActorId)> = HashSet::new();
-        for reading in readings(&skeleton.text) {
+        let org_slots: Vec<bool> = skeleton
+            .slots
+            .iter()
+            .map(|slot| slot.parts.iter().all(|(a, _)| lexicon.is_organisation(a)))
+            .collect();
+        for reading in readings(&skeleton.text, &org_slots) {
             let found = self.claims_of_reading(lexicon, skeleton, &reading, &candidates, sentence);
             for claim in found {
                 let key = (

@@ -94,11 +94,11 @@ fn without_names_after_roles(reading: &str) -> String {
 /// The ways one skeleton is read: as written, and through each transform in
 /// turn (labels, role appositions, asides cut, shared subjects repeated,
 /// possessives bound, gapped verbs restored).
-pub(super) fn readings(skeleton: &str) -> Vec<String> {
+pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 8] = [
+    let transforms: [fn(&str) -> Option<String>; 7] = [
         with_label_subject,
         with_named_subject,
         with_named_examples,
@@ -106,17 +106,30 @@ pub(super) fn readings(skeleton: &str) -> Vec<String> {
         without_parentheticals,
         with_shared_subjects,
         with_bound_possessives,
-        with_gapped_verbs,
     ];
     for transform in transforms {
         let new: Vec<String> = out.iter().filter_map(|r| transform(r)).collect();
-        for r in new {
-            if !out.contains(&r) {
-                out.push(r);
-            }
-        }
+        add_new(&mut out, new);
+    }
+    // Gapped verbs last, and again on each restored clause, for chains.
+    let mut at = 0;
+    while at < out.len() && out.len() < MAX_READINGS {
+        let new: Vec<String> = with_gapped_verbs(&out[at], org_slots).into_iter().collect();
+        add_new(&mut out, new);
+        at += 1;
     }
     out
+}
+
+/// A bound on one skeleton's readings; real sentences give a handful.
+const MAX_READINGS: usize = 64;
+
+fn add_new(out: &mut Vec<String>, new: Vec<String>) {
+    for r in new {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -237,20 +250,41 @@ fn with_appositive_copula(reading: &str) -> Option<String> {
 static GAPPING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<verb>(?-u:\b)[a-z]+(?: [a-z]+){0,2}) (?P<object>(?:the )?<N\d+>)",
-        r" (?:in|on|by) [^<>,;]{1,24}?(?:, (?:and |while |followed by |then )?| (?:and |while |followed by |then ))(?:the )?<N\d+>",
-        r"(?P<gap>) (?:in|on|by) (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)(?-u:\b)",
+        r" (?:in|on|by) [^<>,;]{1,24}?(?:, (?:and |while |followed by |then )?| (?:and |while |followed by |then ))",
+        r"(?P<remnant>(?:the )?<N\d+>)(?P<gap>) (?:in|on|by) (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)(?-u:\b)",
     ))
     .unwrap()
 });
 
-/// `Poland joined NATO in 1999, and Romania in 2004`: the second clause
-/// leaves out the verb and object it shares with the first (gapping); the
-/// reading puts them back, `... and Romania joined NATO in 2004`.
-fn with_gapped_verbs(reading: &str) -> Option<String> {
+static SLOT_INDEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<N(\d+)>").unwrap());
+
+/// Whether the slot in `token` names organisations, if it is known.
+fn slot_is_org(token: &str, org_slots: &[bool]) -> Option<bool> {
+    let index: usize = SLOT_INDEX.captures(token)?[1].parse().ok()?;
+    org_slots.get(index).copied()
+}
+
+/// Gapping leaves out the verb with either its subject or its object, and
+/// only what the remnant is says which (there are two kinds, states and
+/// organisations). `Poland joined NATO in 1999, and
+/// Romania in 2004` leaves out `joined NATO`: a state, like the subject,
+/// and unlike the object. `Russia attacked Georgia in 2008 and Ukraine in
+/// 2014` leaves out `Russia attacked`: where the remnant is the same kind
+/// of actor as the object, it is read as another object, the commoner
+/// construction. Each reading restores one clause; a chain (`the UN in
+/// 1977, ASEAN in 1995 and the WTO in 2007`) is read link by link.
+fn with_gapped_verbs(reading: &str, org_slots: &[bool]) -> Option<String> {
     let c = GAPPING.captures(reading)?;
-    let restored = format!(" {} {}", &c["verb"], &c["object"]);
+    let (verb, object, remnant) = (c.name("verb")?, c.name("object")?, c.name("remnant")?);
     let mut out = reading.to_string();
-    out.insert_str(c.name("gap")?.start(), &restored);
+    if slot_is_org(remnant.as_str(), org_slots) == slot_is_org(object.as_str(), org_slots) {
+        // `<S> verb <O> in 1977, <R> in 1995` → `<S> verb <R> in 1995`.
+        let slot = SLOT_INDEX.find(remnant.as_str())?.as_str();
+        out.replace_range(object.start()..remnant.end(), slot);
+    } else {
+        let restored = format!(" {} {}", verb.as_str(), object.as_str());
+        out.insert_str(c.name("gap")?.start(), &restored);
+    }
     Some(out)
 }
 
@@ -477,8 +511,16 @@ mod tests {
             "<N0> joined the <N1> in 1999, and <N2> joined the <N1> in 2004.",
         ),
         (
-            "<N0> established relations with <N1> in 1992, <N2> in May 1993.",
-            "<N0> established relations with <N1> in 1992, <N2> established relations with <N1> in May 1993.",
+            "<N0> established relations with <N3> in 1992, <N2> in May 1993.",
+            "<N0> established relations with <N2> in May 1993.",
+        ),
+        (
+            "<N0> attacked <N2> in 2008 and <N3> in 2014.",
+            "<N0> attacked <N3> in 2014.",
+        ),
+        (
+            "<N0> joined the <N1> in 1977, <N4> in 1995 and the <N5> in 2007.",
+            "<N0> joined the <N5> in 2007.",
         ),
     ];
 
@@ -486,7 +528,10 @@ mod tests {
     /// inside the aside (`..., which vetoed <N1>'s entry to <N2>, remains`).
     #[test]
     fn a_shared_subject_is_never_taken_from_inside_an_aside() {
-        let all = readings("<N0>, which tried to admit <N1> to the <N2>, remains <N3>'s backer.");
+        let all = readings(
+            "<N0>, which tried to admit <N1> to the <N2>, remains <N3>'s backer.",
+            &[false, false, true, false],
+        );
         assert!(
             all.iter()
                 .all(|r| !r.contains("<N1> remains") && !r.contains("<N2> remains")),
@@ -498,7 +543,10 @@ mod tests {
     /// 1986` is one clause, and `<N2>` is its agent, not a second subject.
     #[test]
     fn gapping_needs_a_comma_or_a_conjunction() {
-        let all = readings("<N0> was suspended from <N1> by the <N2> in 1986.");
+        let all = readings(
+            "<N0> was suspended from <N1> by the <N2> in 1986.",
+            &[false, true, false],
+        );
         assert!(
             all.iter().all(|r| !r.contains("<N2> was suspended")),
             "{all:#?}"
@@ -508,7 +556,8 @@ mod tests {
     #[test]
     fn skeletons_are_also_read_without_asides_and_with_shared_subjects() {
         for (skeleton, wanted) in READINGS {
-            let all = readings(skeleton);
+            // Slots <N1>, <N4> and <N5> name organisations, the others states.
+            let all = readings(skeleton, &[false, true, false, false, true, true]);
             assert!(
                 all.iter().any(|r| r == wanted),
                 "{skeleton}\n gave {all:#?}"
