@@ -98,10 +98,11 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 7] = [
+    let transforms: [fn(&str) -> Option<String>; 8] = [
         with_label_subject,
         with_named_subject,
         with_named_examples,
+        with_fronted_adjunct_subject,
         with_appositive_copula,
         without_parentheticals,
         with_shared_subjects,
@@ -225,6 +226,48 @@ fn with_named_examples(reading: &str) -> Option<String> {
         close,
         &reading[whole.end()..]
     ))
+}
+
+/// `Since joining the EU in 2004, Poland has ...` and `After its accession
+/// to NATO, Finland ...`: a fronted adjunct has no subject of its own, or
+/// only a pronoun, and the main clause's subject is its subject (subject
+/// control). The reading gives the adjunct that subject.
+static FRONTED_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?P<lead>(?:[A-Z][a-z]+ )?)(?P<adjunct>(?P<ing>[A-Za-z][a-z]+ing)|(?P<pronoun>its|their) [a-z])",
+        r"[^,;:]{0,120}, (?:the )?(?P<subject><N\d+>) [a-z]",
+    ))
+    .unwrap()
+});
+
+/// Prepositions that end like participles: they open no clause of the subject.
+const ING_PREPOSITIONS: &[&str] = &[
+    "during",
+    "according",
+    "including",
+    "regarding",
+    "concerning",
+    "excluding",
+    "notwithstanding",
+    "following",
+    "pending",
+    "considering",
+];
+
+fn with_fronted_adjunct_subject(reading: &str) -> Option<String> {
+    let c = FRONTED_ADJUNCT.captures(reading)?;
+    let subject = &c["subject"];
+    let mut out = reading.to_string();
+    if let Some(pronoun) = c.name("pronoun") {
+        out.replace_range(pronoun.range(), &format!("{subject}'s"));
+    } else {
+        let ing = c.name("ing")?;
+        if ING_PREPOSITIONS.contains(&ing.as_str().to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        out.replace_range(c.name("lead")?.start()..ing.start(), &format!("{subject} "));
+    }
+    Some(out)
 }
 
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -493,6 +536,14 @@ mod tests {
         (
             "The <N0> reiterated its condemnation of <N1>.",
             "The <N0> reiterated <N0>'s condemnation of <N1>.",
+        ),
+        (
+            "Since joining the <N1> in 2004, <N0> has received transfers.",
+            "<N0> joining the <N1> in 2004, <N0> has received transfers.",
+        ),
+        (
+            "After its accession to <N1> in 2023, <N0> raised spending.",
+            "After <N0>'s accession to <N1> in 2023, <N0> raised spending.",
         ),
         (
             "<N0> was founded in 1949 by twelve countries, including the <N1>.",
