@@ -985,22 +985,38 @@ impl Extractor {
             return Vec::new();
         }
         let mut claims: Vec<Claim> = Vec::new();
-        let mut seen: HashSet<(ActorId, String, ActorId)> = HashSet::new();
+        // One claim per (subject, relation, object), whatever the readings
+        // add: a reading that cuts away a negation or a reversal (`ended its
+        // cooperation with` read as `its cooperation with`) must not add the
+        // opposite of what the sentence says. Only the sentence as written
+        // can state both polarities, at two places (`were founding members
+        // of the Lima Group ...; Argentina withdrew from the Lima Group`).
+        let mut polarities: HashMap<(ActorId, String, ActorId), (Polarity, bool)> = HashMap::new();
         let org_slots: Vec<bool> = skeleton
             .slots
             .iter()
             .map(|slot| slot.parts.iter().all(|(a, _)| lexicon.is_organisation(a)))
             .collect();
-        for reading in readings(&skeleton.text, &org_slots) {
-            let found = self.claims_of_reading(lexicon, skeleton, &reading, &candidates, sentence);
+        for (index, reading) in readings(&skeleton.text, &org_slots).iter().enumerate() {
+            let as_written = index == 0;
+            let found = self.claims_of_reading(lexicon, skeleton, reading, &candidates, sentence);
             for claim in found {
-                let key = (
+                let triple = (
                     claim.subject.clone(),
                     claim.relation.clone(),
                     claim.object.clone(),
                 );
-                if seen.insert(key) {
-                    claims.push(claim);
+                match polarities.get_mut(&triple) {
+                    None => {
+                        polarities.insert(triple, (claim.polarity, false));
+                        claims.push(claim);
+                    }
+                    Some((first, both)) => {
+                        if as_written && !*both && *first != claim.polarity {
+                            *both = true;
+                            claims.push(claim);
+                        }
+                    }
                 }
             }
         }
