@@ -446,9 +446,12 @@ fn merge_same_actor(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
 }
 
 static LIST_JOINER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?: \([^()<>]{1,24}\))?(?:,|,? and|,? or| nor|,? as well as|,? together with|,? along with| &|/)(?: the)? $|^/$",
-    )
+    Regex::new(concat!(
+        r"^(?: \([^()<>]{1,24}\))?(?:,|,? and|,? or| nor|,? as well as|,? together with|,? along with| &|/)(?: [Tt]he)? $|^/$",
+        // `Fiji, French Polynesia, Kiribati`: items that name no actor (a
+        // territory, a body the lexicon lacks) between named ones.
+        r"|^(?:, (?:[Tt]he )?\p{Lu}[\p{L}'.-]*(?: (?:of |and |the |de )?\p{Lu}[\p{L}'.-]*){0,3}){1,3},(?: and| or)?(?: [Tt]he)? $",
+    ))
     .unwrap()
 });
 
@@ -526,8 +529,12 @@ fn joins_list(joiner: &str) -> bool {
 /// Whether a joiner that `joins_list` accepted has a conjunction (`and`,
 /// `or`, `&`, `/`...) and so can close a list; a bare comma only continues one.
 fn closes_list(joiner: &str) -> bool {
-    !matches!(joiner, ", " | ", the ")
+    LIST_CONJUNCTION.is_match(joiner)
 }
+
+static LIST_CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[ ,])(?:and|or|nor|&|as well as|together with|along with) |/").unwrap()
+});
 
 /// `Australia, the UK, and the U.S.` → one slot with three actors. A run
 /// joined only by commas is not a list (`sanctions on Russia, China said`).
