@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part) )?",
-        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|rivals|allies|partners|neighbours|neighbors|enemies|adversaries|foes|friends|members|launched|founded|created|established|formed|signed|set up|based|headquartered|led|chaired|hosted|backed|known as|once|renamed|rebranded|formerly|previously|originally|also known as|better known as|now known as)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
+        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|rivals|allies|partners|neighbours|neighbors|enemies|adversaries|foes|friends|members|launched|founded|created|established|formed|signed|set up|announced|concluded|adopted|agreed|ratified|unveiled|inaugurated|based|headquartered|led|chaired|hosted|backed|known as|once|renamed|rebranded|formerly|previously|originally|also known as|better known as|now known as)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
         r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
     ))
     .unwrap()
@@ -98,11 +98,12 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 8] = [
+    let transforms: [fn(&str) -> Option<String>; 9] = [
         with_label_subject,
         with_named_subject,
         with_named_examples,
         with_fronted_adjunct_subject,
+        with_elided_verb_phrase,
         with_appositive_copula,
         without_parentheticals,
         with_shared_subjects,
@@ -193,13 +194,13 @@ fn with_named_subject(reading: &str) -> Option<String> {
 /// example, so the reading puts the examples in the set's place.
 static NAMED_EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:(?:the|its|their|some|several|many|most|all|a few|a dozen|dozens of|a number of|",
+        r"(?-u:\b)(?:the |its |their )?(?:(?:some|several|many|most|all|a few|a dozen|dozens of|a number of|",
         r"a handful of|numerous|other|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|",
         r"twenty|thirty|forty|fifty) )?(?:(?:[A-Z][a-z]+|[a-z-]+(?:an|ern|al|ic|ish|ese)|other|fellow|allied|developed|",
         r"developing|neighbouring|neighboring|leading|emerging|like-minded|major|key|smaller|larger|donor|partner|member|friendly) ){0,2}?(?:countries|states|nations|governments|",
         r"member states|members|partners|allies|donors|economies|powers|signatories|neighbours|neighbors)",
-        r"(?P<open>,)? (?:including|among them|such as|notably|especially|in particular) (?:the )?",
-        r"(?P<slot><N\d+>)(?P<close>,|;|\.|$| --)",
+        r"(?:(?P<open>,)? (?:including|among them|such as|notably|especially|in particular|namely) |(?P<dash>--| -- |: ))(?:the )?",
+        r"(?P<slot><N\d+>)(?P<close>,|;|\.|$| --|--)",
     ))
     .unwrap()
 });
@@ -213,9 +214,17 @@ fn with_named_examples(reading: &str) -> Option<String> {
         return None;
     }
     let close = c.name("close")?.as_str();
-    // The comma that opened the examples closes with them.
-    let close = if c.name("open").is_some() && close == "," {
-        ""
+    // The comma or dash that opened the examples closes with them.
+    let paired = (c.name("open").is_some() && close == ",")
+        || (c.name("dash").is_some() && close.trim() == "--");
+    let close = if paired {
+        if reading[whole.end()..].starts_with(' ') {
+            ""
+        } else {
+            " "
+        }
+    } else if c.name("dash").is_some() && close.trim() == "--" {
+        return None;
     } else {
         close
     };
@@ -231,10 +240,11 @@ fn with_named_examples(reading: &str) -> Option<String> {
 /// `Since joining the EU in 2004, Poland has ...` and `After its accession
 /// to NATO, Finland ...`: a fronted adjunct has no subject of its own, or
 /// only a pronoun, and the main clause's subject is its subject (subject
-/// control). The reading gives the adjunct that subject.
+/// control). The reading gives the adjunct that subject. A fronted past
+/// participle (`Concluded in 1971, the FPDA link ...`) is read without.
 static FRONTED_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?P<lead>(?:[A-Z][a-z]+ )?)(?P<adjunct>(?P<ing>[A-Za-z][a-z]+ing)|(?P<pronoun>its|their) [a-z])",
+        r"^(?P<lead>(?:[A-Z][a-z]+ )?)(?P<adjunct>(?P<ing>[A-Za-z][a-z]+ing)|(?P<pronoun>its|their) [a-z]|(?P<participle>[A-Z][a-z]+ed|Set up|Built|Begun|Drawn up|Led|Known) (?:in|on|by|as|at|under|after|with|from|to|for|during|through)(?-u:\b))",
         r"[^,;:]{0,120}, (?:the )?(?P<subject><N\d+>) [a-z]",
     ))
     .unwrap()
@@ -258,6 +268,19 @@ fn with_fronted_adjunct_subject(reading: &str) -> Option<String> {
     let c = FRONTED_ADJUNCT.captures(reading)?;
     let subject = &c["subject"];
     let mut out = reading.to_string();
+    if c.name("participle").is_some() {
+        // `Concluded in 1971, the <N0> link ...`: the participle says what
+        // the subject is; the clause reads on without it.
+        let subject_start = c.name("subject")?.start();
+        let start = reading[..subject_start]
+            .rfind(", ")
+            .map_or(subject_start, |i| i + 2);
+        let rest = &reading[start..];
+        let mut chars = rest.chars();
+        return chars
+            .next()
+            .map(|first| format!("{}{}", first.to_uppercase(), chars.as_str()));
+    }
     if let Some(pronoun) = c.name("pronoun") {
         out.replace_range(pronoun.range(), &format!("{subject}'s"));
     } else {
@@ -268,6 +291,44 @@ fn with_fronted_adjunct_subject(reading: &str) -> Option<String> {
         out.replace_range(c.name("lead")?.start()..ing.start(), &format!("{subject} "));
     }
     Some(out)
+}
+
+/// `Brazil rejoined UNASUR in 2023, as did Argentina`: `as did` stands for
+/// the verb phrase before it (verb-phrase ellipsis). The reading gives the
+/// new subject that verb phrase, `Argentina rejoined UNASUR in 2023`.
+static ELIDED_VERB_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r",? (?:as|and so) (?:did|does|do|has|have|had|was|were|is|are) (?:the )?(?P<new><N\d+>)",
+    )
+    .unwrap()
+});
+
+/// A slot that opens a clause as its subject: at the start, or after a
+/// comma, semicolon or conjunction, and followed by a finite verb.
+static CLAUSE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[;,] |(?-u:\b)(?:and|but|while) )(?:[Tt]he )?(?P<subject><N\d+>) ",
+        r"(?:[a-z]+ed|[a-z]+s|has|have|had|was|were|is|are|did|does|will|also|then|later|left|sent|won|met|held|took|made|signed)(?-u:\b)",
+    ))
+    .unwrap()
+});
+
+fn with_elided_verb_phrase(reading: &str) -> Option<String> {
+    let c = ELIDED_VERB_PHRASE.captures(reading)?;
+    let (whole, new) = (c.get(0)?, c.name("new")?);
+    let before = &reading[..whole.start()];
+    // The verb phrase is that of the last clause before `as did`.
+    let subject = CLAUSE_SUBJECT
+        .captures_iter(before)
+        .last()?
+        .name("subject")?;
+    Some(format!(
+        "{}{}{}{}",
+        &reading[..subject.start()],
+        new.as_str(),
+        &before[subject.end()..],
+        &reading[new.end()..]
+    ))
 }
 
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -365,7 +426,7 @@ static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) (?:(?:by|in|on|at|after|before|during|since|until|within|over|from) [^<>,;]{1,30}? )?)(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|now|again|currently|increasingly|eventually|finally|soon|quickly|promptly|even|effectively|largely|has|have|had|not|never|no longer|did not|does not) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?|,? (?:when|after|before|as|once|until|because|since|although|though) (?P<pronoun3>he |she )(?:(?:also|then|later|first|finally|had|has) ){0,2})",
+        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) (?:(?:by|in|on|at|after|before|during|since|until|within|over|from) [^<>,;]{1,30}? )?)(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and (?P<pronoun>it |they )?(?:(?:also|then|later|subsequently|still|now|again|currently|increasingly|eventually|finally|soon|quickly|promptly|even|effectively|largely|has|have|had|not|never|no longer|did not|does not) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while|having(?: already| also| earlier| previously| first)?) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?|,? (?:when|after|before|as|once|until|because|since|although|though) (?P<pronoun3>he |she )(?:(?:also|then|later|first|finally|had|has) ){0,2})",
         r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target|cutt|halt|stopp|block|expell|recall|suspend|withdraw|buy|sell|export|import|host|fund|train|sanction|ban)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|remaining|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|opposes|condemns|supplies|sends|provides|delivers|arms|funds|trains)(?-u:\b)",
     ))
     .unwrap()
@@ -435,7 +496,16 @@ fn without_parentheticals(skeleton: &str) -> Option<String> {
     for _ in 0..3 {
         let next = PARENTHETICAL.replace_all(&reduced, |c: &regex::Captures| match c.get(1) {
             Some(head) => format!("{} ", head.as_str()),
-            None => String::new(),
+            // `states--<N1>--with`: a dash aside between two words leaves
+            // a space behind.
+            None => {
+                let whole = c.get(0).expect("group 0 always matches");
+                let word_before =
+                    reduced[..whole.start()].ends_with(|ch: char| ch.is_alphanumeric());
+                let word_after =
+                    reduced[whole.end()..].starts_with(|ch: char| ch.is_alphanumeric());
+                if word_before && word_after { " " } else { "" }.to_string()
+            }
         });
         let next = NAME_APPOSITION.replace_all(&next, "$1 $2");
         let next = without_names_after_roles(&next);
@@ -536,6 +606,22 @@ mod tests {
         (
             "The <N0> reiterated its condemnation of <N1>.",
             "The <N0> reiterated <N0>'s condemnation of <N1>.",
+        ),
+        (
+            "<N0> rejoined <N1> in 2023, as did <N2> under its new president.",
+            "<N2> rejoined <N1> in 2023 under its new president.",
+        ),
+        (
+            "Concluded in 1971, the <N0> link <N1> in a commitment.",
+            "The <N0> link <N1> in a commitment.",
+        ),
+        (
+            "<N0> brings together the eight Arctic states--<N1>--with six groups.",
+            "<N0> brings together <N1> with six groups.",
+        ),
+        (
+            "<N0> withdrew from the <N1> in 2023, having already left the <N4> in 2022.",
+            "<N0> withdrew from the <N1> in 2023, <N0> having already left the <N4> in 2022.",
         ),
         (
             "Since joining the <N1> in 2004, <N0> has received transfers.",
