@@ -996,9 +996,11 @@ impl Extractor {
         // add: a reading that cuts away a negation or a reversal (`ended its
         // cooperation with` read as `its cooperation with`) must not add the
         // opposite of what the sentence says. Only the sentence as written
-        // can state both polarities, at two places (`were founding members
-        // of the Lima Group ...; Argentina withdrew from the Lima Group`).
-        let mut polarities: HashMap<(ActorId, String, ActorId), (Polarity, bool)> = HashMap::new();
+        // can state both polarities, with two cues that do not overlap
+        // (`were founding members of the Lima Group ...; Argentina withdrew
+        // from the Lima Group`).
+        type Triple = (ActorId, String, ActorId);
+        let mut first: HashMap<Triple, (Polarity, Range<usize>, bool)> = HashMap::new();
         let org_slots: Vec<bool> = skeleton
             .slots
             .iter()
@@ -1007,19 +1009,20 @@ impl Extractor {
         for (index, reading) in readings(&skeleton.text, &org_slots).iter().enumerate() {
             let as_written = index == 0;
             let found = self.claims_of_reading(lexicon, skeleton, reading, &candidates, sentence);
-            for claim in found {
+            for (claim, span) in found {
                 let triple = (
                     claim.subject.clone(),
                     claim.relation.clone(),
                     claim.object.clone(),
                 );
-                match polarities.get_mut(&triple) {
+                match first.get_mut(&triple) {
                     None => {
-                        polarities.insert(triple, (claim.polarity, false));
+                        first.insert(triple, (claim.polarity, span, false));
                         claims.push(claim);
                     }
-                    Some((first, both)) => {
-                        if as_written && !*both && *first != claim.polarity {
+                    Some((polarity, earlier, both)) => {
+                        let apart = span.start >= earlier.end || span.end <= earlier.start;
+                        if as_written && apart && !*both && *polarity != claim.polarity {
                             *both = true;
                             claims.push(claim);
                         }
@@ -1064,7 +1067,7 @@ impl Extractor {
         reading: &str,
         candidates: &[usize],
         sentence: usize,
-    ) -> Vec<Claim> {
+    ) -> Vec<(Claim, Range<usize>)> {
         let mut claims = Vec::new();
         let has_group = skeleton.slots.iter().any(|s| s.parts.len() > 1);
         let has_demonym = skeleton.slots.iter().any(|s| s.form == Form::Adjectival);
@@ -1078,6 +1081,12 @@ impl Extractor {
                 continue;
             }
             for caps in template.regex.captures_iter(reading.as_bytes()) {
+                // Where the cue is, or the whole match for a template without one.
+                let span = caps
+                    .name("cue")
+                    .or_else(|| caps.get(0))
+                    .expect("group 0 always matches")
+                    .range();
                 let found = Found {
                     pattern,
                     template,
@@ -1085,7 +1094,12 @@ impl Extractor {
                     reading,
                     skeleton,
                 };
-                claims.extend(found.claims(lexicon, sentence));
+                claims.extend(
+                    found
+                        .claims(lexicon, sentence)
+                        .into_iter()
+                        .map(|c| (c, span.clone())),
+                );
             }
         }
         claims
