@@ -764,7 +764,9 @@ pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
     let own = NOT_NEGATION.replace_all(own, " ");
     // `held no bilateral talks`: `no` after a verb negates the cue it stands
     // before; elsewhere it is not a negation (`Putin's "no constraint" invasion`).
-    let no_cue = NO_BEFORE_CUE.is_match(&own);
+    // `There are no direct negotiations between`: an existential `no`
+    // denies the cue it stands before, wherever the match began.
+    let no_cue = NO_BEFORE_CUE.is_match(&own) || EXISTENTIAL_NO.is_match(scope);
     // `rather than members` denies; `has not suspended its support` affirms.
     let polarity = if (NEGATION.is_match(&own) || no_cue) != REVERSAL.is_match(&own) {
         Polarity::Negated
@@ -1466,6 +1468,10 @@ static APPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:the )?<N\d+>, (?:a|an|the|one of the|itself a|long a) ").unwrap()
 });
 
+static EXISTENTIAL_NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)there (?:is|are|was|were|has been|have been|had been) (?:still |currently |now |yet )?no (?:[a-z-]+ ){0,2}$").unwrap()
+});
+
 static NO_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:has|have|had|held|holds|hold|is|are|was|were|with|reached|signed|made|conducted|offered|gave|received|sent|imposed|maintains?|maintained) no (?:[a-z-]+ )?$").unwrap()
 });
@@ -1566,6 +1572,10 @@ mod tests {
             Some((Polarity::Affirmed, Modality::Asserted)),
         ),
         ("<N0> may ", None),
+        (
+            "There are no direct ",
+            Some((Polarity::Negated, Modality::Asserted)),
+        ),
         (
             "once again <N0> ",
             Some((Polarity::Affirmed, Modality::Asserted)),
