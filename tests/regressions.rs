@@ -247,3 +247,16 @@ fn a_possessive_conjunct_does_not_make_a_clause_boundary_a_list() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_list_that_wages_war_against_an_object_does_not_fight_itself() {
+    let found = claims("Argentina, Brazil and Uruguay waged war against Paraguay in 1864.");
+    assert_eq!(
+        found,
+        [
+            "ARG attacks PRY affirmed",
+            "BRA attacks PRY affirmed",
+            "URY attacks PRY affirmed"
+        ]
+    );
+}
