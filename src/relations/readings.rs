@@ -98,12 +98,13 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 9] = [
+    let transforms: [fn(&str) -> Option<String>; 10] = [
         with_label_subject,
         with_named_subject,
         with_named_examples,
         with_fronted_adjunct_subject,
         with_elided_verb_phrase,
+        with_object_controlled_gerund,
         with_appositive_copula,
         without_parentheticals,
         with_shared_subjects,
@@ -328,6 +329,29 @@ fn with_elided_verb_phrase(reading: &str) -> Option<String> {
         new.as_str(),
         &before[subject.end()..],
         &reading[new.end()..]
+    ))
+}
+
+/// `commend Kenya for leading the mission in Haiti`, `condemned Russia for
+/// invading Ukraine`: the gerund after `for` has the object of praise or
+/// blame as its subject (object control), and what it says is presupposed.
+/// The reading states it: `Kenya leading the mission in Haiti`.
+static OBJECT_CONTROLLED_GERUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)(?i:commend|thank|prais|congratulat|applaud|salut|honou?r|recogni[sz]|critici[sz]|condemn|blam|punish|sanction|reward)",
+        r"[a-z]* (?:also |again )?(?P<object>(?:[Tt]he )?<N\d+>),? (?:for|over) (?P<gerund>[a-z]+ing)(?-u:\b)",
+    ))
+    .unwrap()
+});
+
+fn with_object_controlled_gerund(reading: &str) -> Option<String> {
+    let c = OBJECT_CONTROLLED_GERUND.captures(reading)?;
+    let (whole, gerund) = (c.get(0)?, c.name("gerund")?);
+    Some(format!(
+        "{}{} {}",
+        &reading[..whole.start()],
+        &c["object"],
+        &reading[gerund.start()..]
     ))
 }
 
@@ -606,6 +630,10 @@ mod tests {
         (
             "The <N0> reiterated its condemnation of <N1>.",
             "The <N0> reiterated <N0>'s condemnation of <N1>.",
+        ),
+        (
+            "Commend also <N0> for deploying personnel to <N2> under the Mission.",
+            "<N0> deploying personnel to <N2> under the Mission.",
         ),
         (
             "<N0> rejoined <N1> in 2023, as did <N2> under its new president.",
