@@ -630,6 +630,15 @@ fn render(text: &str, span: Range<usize>, slots: &[Slot]) -> String {
         out.push_str(&k.to_string());
         out.push('>');
         at = slot.span.end;
+        // `Solomon Islands' principal partner`: a plural name's bare
+        // apostrophe is its possessive, written `'s` for the patterns.
+        let bare_possessive = text[..at].ends_with('s')
+            && text[at..span.end].starts_with('\'')
+            && !text[at + 1..span.end].starts_with(|c: char| c.is_alphanumeric());
+        if bare_possessive {
+            out.push_str("'s");
+            at += 1;
+        }
     }
     push_collapsed(&mut out, &text[at..span.end]);
     out.trim().to_string()
