@@ -44,7 +44,9 @@ fn development_set_does_not_regress() {
 /// The development sets written and annotated blind to the extractor.
 #[test]
 fn blind_development_sets_do_not_regress() {
-    for set in ["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"] {
+    for set in [
+        "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+    ] {
         gate(
             &format!("devset-{set}"),
             repo().join("tests/devset").join(set),
