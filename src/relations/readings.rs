@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part) )?",
-        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|rivals|allies|allied|partners|neighbours|neighbors|enemies|adversaries|foes|friends|members|launched|founded|created|established|formed|signed|set up|announced|concluded|adopted|agreed|ratified|unveiled|inaugurated|based|headquartered|led|chaired|hosted|backed|known as|once|renamed|rebranded|formerly|previously|originally|also known as|better known as|now known as)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
+        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|rivals|allies|allied|partners|neighbours|neighbors|enemies|adversaries|foes|friends|members|launched|founded|created|established|formed|signed|set up|visiting|speaking|writing|citing|using|announced|concluded|adopted|agreed|ratified|unveiled|inaugurated|based|headquartered|led|chaired|hosted|backed|known as|once|renamed|rebranded|formerly|previously|originally|also known as|better known as|now known as)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
         r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
     ))
     .unwrap()
