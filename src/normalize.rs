@@ -82,6 +82,17 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
+/// An en dash with a space on each side sets off a clause as an em dash does
+/// (`the E3 – France, Germany and the UK – and`); unspaced, it joins a
+/// compound or a range (`U.S.–Japan`, `1864–1870`).
+fn fold_in_context(c: char, bytes: &[u8], at: usize, width: usize) -> Fold {
+    let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + width) == Some(&b' ');
+    if c == '\u{2013}' && spaced {
+        return Fold::Replace("--");
+    }
+    fold_char(c)
+}
+
 /// Folds `source` into the plain text used for matching and returns it with
 /// the map from folded offsets back to `source` offsets.
 ///
@@ -106,7 +117,7 @@ pub fn fold(source: &str) -> (String, OffsetMap) {
         if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
             width = 2;
         }
-        match fold_char(c) {
+        match fold_in_context(c, bytes, i, width) {
             Fold::Keep => folded.push(c),
             Fold::Replace(with) => {
                 // Every byte of the replacement maps to the start of what it
@@ -153,6 +164,11 @@ mod tests {
         ("\u{201C}limitless\u{201D}", "\"limitless\""),
         ("U.S.\u{2013}Japan\u{2013}Korea", "U.S.-Japan-Korea"),
         ("sentiment\u{2014}China", "sentiment--China"),
+        (
+            "the E3 \u{2013} France \u{2013} and",
+            "the E3 -- France -- and",
+        ),
+        ("1864\u{2013}1870", "1864-1870"),
         ("wait\u{2026} no", "wait... no"),
         ("a\u{00A0}b", "a b"),
         ("co\u{00AD}operation", "cooperation"),
