@@ -370,8 +370,34 @@ static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 fn with_appositive_copula(reading: &str) -> Option<String> {
     let c = APPOSITIVE_ROLE.captures(reading)?;
     let (head, role) = (c.name("head")?, c.name("role")?);
-    let mut out = reading.to_string();
-    out.replace_range(head.end()..role.start(), " is ");
+    // `<N0>, a member of the <N1> in 1954, remains an ally of <N2>`: the
+    // comma that closed the apposition now joins two clauses of the head,
+    // so the verb after it keeps the head as its subject, not `<N1>`.
+    let tail = &reading[role.end()..];
+    let closing = tail.find(", ").filter(|&at| {
+        let between = &tail[..at];
+        let next = tail[at + 2..].split(' ').next().unwrap_or("");
+        between.len() <= 40
+            && next.starts_with(|ch: char| ch.is_ascii_lowercase())
+            && !matches!(
+                next,
+                "which" | "who" | "whose" | "and" | "but" | "or" | "the" | "a" | "an"
+            )
+    });
+    let mut out = String::with_capacity(reading.len() + 16);
+    out.push_str(&reading[..head.end()]);
+    out.push_str(" is ");
+    out.push_str(&reading[role.start()..role.end()]);
+    match closing {
+        Some(at) => {
+            out.push_str(&tail[..at]);
+            out.push_str(", and ");
+            out.push_str(head.as_str());
+            out.push(' ');
+            out.push_str(&tail[at + 2..]);
+        }
+        None => out.push_str(tail),
+    }
     Some(out)
 }
 
@@ -621,7 +647,7 @@ mod tests {
         ),
         (
             "<N0>, <N1>'s largest creditor, upgraded relations.",
-            "<N0> is <N1>'s largest creditor, upgraded relations.",
+            "<N0> is <N1>'s largest creditor, and <N0> upgraded relations.",
         ),
         (
             "<N0>, whose 1999 air campaign against <A1> forces still shapes views, has led the mission.",
@@ -638,6 +664,10 @@ mod tests {
         (
             "<N0> responded with harsh measures: it imposed sanctions on <N2>.",
             "<N0> responded with harsh measures: <N0> imposed sanctions on <N2>.",
+        ),
+        (
+            "<N0>, a founding member of the <N1> in 1954, remains an ally of the <N2>.",
+            "<N0> is a founding member of the <N1> in 1954, and <N0> remains an ally of the <N2>.",
         ),
         (
             "<N0> rejoined <N1> in 2023, as did <N2> under its new president.",
