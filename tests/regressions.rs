@@ -260,3 +260,13 @@ fn a_list_that_wages_war_against_an_object_does_not_fight_itself() {
         ]
     );
 }
+
+#[test]
+fn a_multibyte_character_right_after_a_name_does_not_split_the_match() {
+    // Templates are byte regexes: a class such as `[^-]` after a slot once
+    // ended a match inside a four-byte character, and slicing there panicked.
+    let found = claims("Russia attacked Ukraine\u{94a2c} in 2022.");
+    assert!(found.iter().all(|c| !c.is_empty()), "{found:?}");
+    let found = claims("Russia attacked Ukraine\u{1F600}.");
+    assert!(found.iter().all(|c| !c.is_empty()), "{found:?}");
+}
