@@ -243,11 +243,11 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
 /// Names of agreements and plans, which have organisation words inside them
 /// (`Enhanced Partnership and Cooperation Agreement`) but are no actors.
 static INSTRUMENT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Agreement|Treaty|Accord|Declaration|Convention|Memorandum|Protocol|Charter|Act|Plan|Strategy|Programme|Program|Initiative|Corridor|Roadmap|Compact|Deal)$").unwrap()
+    Regex::new(r"\b(?:Agreement|Treaty|Accord|Declaration|Convention|Memorandum|Protocol|Charter|Act|Plan|Corridor|Roadmap|Compact|Deal)$").unwrap()
 });
 
 static ORGANISATION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Partnership|Organi[sz]ation|Union|Alliance|Community|Council|Forum|Group|Bank|Pact|Force|Authority|Agency|Commission|Court|Fund|Initiative|Dialogue|Association|Conference|Cooperation|Co-operation|Mechanism|Coalition|Bloc|League|Assembly|Secretariat|Quad|Framework|Consortium|Club|Committee|Troika)\b").unwrap()
+    Regex::new(r"\b(?:Partnership|Organi[sz]ation|Union|Alliance|Community|Council|Forum|Group|Bank|Pact|Force|Authority|Agency|Commission|Court|Fund|Initiative|Dialogue|Association|Conference|Cooperation|Co-operation|Mechanism|Coalition|Bloc|League|Assembly|Secretariat|Quad|Framework|Consortium|Club|Committee|Troika|Programme|Program)\b").unwrap()
 });
 
 fn initials(words: &[&str]) -> String {
@@ -441,6 +441,19 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.iter().any(|(t, _)| t == "African"), "{found:?}");
+    }
+
+    /// Named initiatives and programmes that states join are groupings to
+    /// annotators (`the Lower Mekong Initiative`, `GCAP`); agreements, plans
+    /// and strategies stay instruments.
+    #[test]
+    fn initiatives_and_programmes_defined_in_brackets_are_organisations() {
+        let text = "The Lower Mekong Initiative (LMI) grew. The Global Combat Air Programme (GCAP) flew. The Paris Climate Agreement (PCA) held.";
+        let defs = TAGGER.definitions(text);
+        let ids: Vec<String> = defs.forms.iter().map(|(_, id, _)| id.0.clone()).collect();
+        assert!(ids.contains(&"LMI".to_string()), "{ids:?}");
+        assert!(ids.contains(&"GCAP".to_string()), "{ids:?}");
+        assert!(!ids.contains(&"PCA".to_string()), "{ids:?}");
     }
 
     #[test]
