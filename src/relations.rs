@@ -1092,6 +1092,16 @@ impl Extractor {
                 continue;
             }
             for caps in template.regex.captures_iter(reading.as_bytes()) {
+                // Templates are byte regexes: a class such as `[^-]` can end a
+                // match inside a multi-byte character, and the judging below
+                // slices the reading at match and group bounds. Such a match
+                // names no word, so it is skipped, whatever template made it.
+                let on_char_bounds = caps.iter().flatten().all(|m| {
+                    reading.is_char_boundary(m.start()) && reading.is_char_boundary(m.end())
+                });
+                if !on_char_bounds {
+                    continue;
+                }
                 // Where the cue is, or the whole match for a template without one.
                 let span = caps
                     .name("cue")
