@@ -444,8 +444,8 @@ mod tests {
     }
 
     /// Named initiatives and programmes that states join are groupings to
-    /// annotators (`the Lower Mekong Initiative`, `GCAP`); agreements, plans
-    /// and strategies stay instruments.
+    /// annotators (`the Lower Mekong Initiative`, `GCAP`); agreements and
+    /// plans stay instruments.
     #[test]
     fn initiatives_and_programmes_defined_in_brackets_are_organisations() {
         let text = "The Lower Mekong Initiative (LMI) grew. The Global Combat Air Programme (GCAP) flew. The Paris Climate Agreement (PCA) held.";

@@ -4,6 +4,7 @@
 //! repeated, a label or an apposition turned into a clause), so one pattern
 //! per construction covers them all.
 
+use super::SLOT_TOKEN;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -268,7 +269,6 @@ const ING_PREPOSITIONS: &[&str] = &[
 fn with_fronted_adjunct_subject(reading: &str) -> Option<String> {
     let c = FRONTED_ADJUNCT.captures(reading)?;
     let subject = &c["subject"];
-    let mut out = reading.to_string();
     if c.name("participle").is_some() {
         // `Concluded in 1971, the <N0> link ...`: the participle says what
         // the subject is; the clause reads on without it.
@@ -282,6 +282,7 @@ fn with_fronted_adjunct_subject(reading: &str) -> Option<String> {
             .next()
             .map(|first| format!("{}{}", first.to_uppercase(), chars.as_str()));
     }
+    let mut out = reading.to_string();
     if let Some(pronoun) = c.name("pronoun") {
         out.replace_range(pronoun.range(), &format!("{subject}'s"));
     } else {
@@ -410,11 +411,9 @@ static GAPPING: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static SLOT_INDEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<N(\d+)>").unwrap());
-
 /// Whether the slot in `token` names organisations, if it is known.
 fn slot_is_org(token: &str, org_slots: &[bool]) -> Option<bool> {
-    let index: usize = SLOT_INDEX.captures(token)?[1].parse().ok()?;
+    let index: usize = SLOT_TOKEN.captures(token)?[1].parse().ok()?;
     org_slots.get(index).copied()
 }
 
@@ -433,7 +432,7 @@ fn with_gapped_verbs(reading: &str, org_slots: &[bool]) -> Option<String> {
     let mut out = reading.to_string();
     if slot_is_org(remnant.as_str(), org_slots) == slot_is_org(object.as_str(), org_slots) {
         // `<S> verb <O> in 1977, <R> in 1995` → `<S> verb <R> in 1995`.
-        let slot = SLOT_INDEX.find(remnant.as_str())?.as_str();
+        let slot = SLOT_TOKEN.find(remnant.as_str())?.as_str();
         out.replace_range(object.start()..remnant.end(), slot);
     } else {
         let restored = format!(" {} {}", verb.as_str(), object.as_str());
