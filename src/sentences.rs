@@ -285,6 +285,8 @@ fn cut_after_period(word: Option<&str>, next: &NextWord, candidate: usize) -> Op
     let Some(word) = word else {
         return Some(candidate);
     };
+    // `Mekong-U.S. Partnership`: the abbreviation is the compound's last part.
+    let word = word.rsplit('-').next().unwrap_or(word);
     let kind = WordKind::of(word);
     let cut_if = |ends: bool| ends.then_some(candidate);
     match next.shape {
@@ -881,6 +883,7 @@ mod tests {
         ("He addressed the U.N. In May he left.", "He addressed the U.N. | In May he left."),
         ("The E.U. and the U.N. met.", "The E.U. and the U.N. met."),
         ("Troops stayed in the U.S. for years.", "Troops stayed in the U.S. for years."),
+        ("The Mekong-U.S. Partnership grew.", "The Mekong-U.S. Partnership grew."),
         // titles
         ("Gen. Milley met Sen. Reed.", "Gen. Milley met Sen. Reed."),
         ("Mr. and Mrs. Smith met Dr. Jones and Prof. Lee.", "Mr. and Mrs. Smith met Dr. Jones and Prof. Lee."),
