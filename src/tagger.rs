@@ -250,9 +250,8 @@ static ORGANISATION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Partnership|Organi[sz]ation|Union|Alliance|Community|Council|Forum|Group|Bank|Pact|Force|Authority|Agency|Commission|Court|Fund|Initiative|Dialogue|Association|Conference|Cooperation|Co-operation|Mechanism|Coalition|Bloc|League|Assembly|Secretariat|Quad|Framework|Consortium|Club|Committee|Troika|Programme|Program)\b").unwrap()
 });
 
-fn initials(words: &[&str]) -> String {
+fn initials<'a>(words: impl Iterator<Item = &'a str>) -> String {
     words
-        .iter()
         .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
         .filter_map(|w| w.chars().next())
         .collect()
@@ -264,17 +263,22 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 }
 
 /// True when `acronym` abbreviates the capitalised words (`EAEU` for
-/// Eurasian Economic Union takes a second letter of one word).
+/// Eurasian Economic Union takes a second letter of one word), the parts of
+/// hyphenated words counted as words or not (`ACMECS` for Ayeyawady-Chao
+/// Phraya-Mekong Economic Cooperation Strategy).
 fn abbreviates(acronym: &str, words: &[&str]) -> bool {
     let acronym = acronym.to_uppercase();
-    let letters = initials(words);
-    let first_matches = letters.chars().next() == acronym.chars().next();
-    let close = letters.len().abs_diff(acronym.len()) <= 1;
-    first_matches
-        && close
-        && (letters == acronym
-            || is_subsequence(&letters, &acronym)
-            || is_subsequence(&acronym, &letters))
+    let word_initials = initials(words.iter().copied());
+    let part_initials = initials(words.iter().flat_map(|w| w.split('-')));
+    [word_initials, part_initials].iter().any(|letters| {
+        let first_matches = letters.chars().next() == acronym.chars().next();
+        let close = letters.len().abs_diff(acronym.len()) <= 1;
+        first_matches
+            && close
+            && (*letters == acronym
+                || is_subsequence(letters, &acronym)
+                || is_subsequence(&acronym, letters))
+    })
 }
 
 /// The shortest tail of `name` whose capitalised words the acronym abbreviates.
