@@ -940,9 +940,19 @@ impl<'e> Discoverer<'e> {
         }
     }
 
+    /// Names no lexicon entry covers. Organisations the document named for
+    /// itself (an acronym in brackets, a grouping's name) were extracted, but
+    /// are still missing from the lexicon, so they are listed too.
     fn add_names(&mut self, s: &SentenceFindings, words: &DocumentWords) {
         let text = &s.doc.text;
-        for name in name_candidates(text, s.sentence.span.clone(), s.mentions, words) {
+        let actors = &self.engine.lexicon().actors;
+        let known: Vec<Mention> = s
+            .mentions
+            .iter()
+            .filter(|m| m.actor.as_ref().is_none_or(|a| actors.contains_key(a)))
+            .cloned()
+            .collect();
+        for name in name_candidates(text, s.sentence.span.clone(), &known, words) {
             let key = fold_str(&text[name.span.clone()]).to_lowercase();
             let surface = display_text(s.doc.original_slice(name.span.clone()));
             let group = self.actors.entry(key).or_default();

@@ -16,6 +16,8 @@ use std::sync::LazyLock;
 use crate::lexicon::{Lexicon, Referent};
 use crate::model::{ActorId, Mention, MentionKind};
 
+mod groupings;
+
 /// The lexicon compiled for searching. Build once, share across threads.
 pub struct Tagger {
     automaton: AhoCorasick,
@@ -64,10 +66,12 @@ impl Tagger {
         }
     }
 
-    /// Acronyms a document defines in brackets. A definition of a known actor
-    /// (`the United Arab Emirates (UAE)`) makes the acronym name it; an
-    /// unknown name with an organisation head (`the Joint Expeditionary Force
-    /// (JEF)`) becomes an organisation whose id is the acronym.
+    /// Names a document gives its actors. An acronym defined in brackets for
+    /// a known actor (`the United Arab Emirates (UAE)`) names it; an unknown
+    /// name with an organisation head (`the Joint Expeditionary Force (JEF)`)
+    /// becomes an organisation whose id is the acronym. Groupings named
+    /// without an acronym are found by the shape of their names (see
+    /// `groupings`).
     pub fn definitions(&self, text: &str) -> Definitions {
         let mut defs = Definitions::default();
         for c in DEFINITION.captures_iter(text) {
@@ -95,6 +99,9 @@ impl Tagger {
                 defs.forms.push((name.to_string(), actor.clone(), kind));
             }
             defs.forms.push((acronym.to_string(), actor, kind));
+        }
+        for (name, id) in groupings::named_groupings(self, text, &defs.forms) {
+            defs.forms.push((name, id, MentionKind::Organisation));
         }
         defs
     }
