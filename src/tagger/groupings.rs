@@ -53,15 +53,18 @@ static TAIL_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\w.'-]* (?:of|for|on|and) (?:the )?$").expect("name tail regex")
 });
 
-/// Capitalised words (hyphenated compounds of capitalised parts allowed)
-/// ending in a head. Digits may open a word (`3+3 Format` has none, `G4`
-/// is known already).
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:[\p{{Lu}}\d][\w.'&]*(?:-[\p{{Lu}}\d][\w.'&]*)* ){{1,6}}(?:{HEADS})"
-    ))
-    .expect("grouping candidate regex")
+/// Heads are found first (a literal search), then the capitalised words
+/// (hyphenated compounds of capitalised parts allowed) just before them.
+static HEAD_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?:{HEADS})")).expect("grouping head word regex"));
+
+static WORDS_BEFORE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[\p{Lu}\d][\w.'&]*(?:-[\p{Lu}\d][\w.'&]*)* ){1,6}$")
+        .expect("grouping name regex")
 });
+
+/// How far before a head a name may begin, in bytes.
+const MAX_NAME_BYTES: usize = 200;
 
 static HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^(?:{HEADS})$")).expect("grouping head regex"));
@@ -171,15 +174,20 @@ pub(super) fn named_groupings(
 ) -> Vec<(String, ActorId)> {
     let mut lower_case_use: HashMap<String, bool> = HashMap::new();
     let mut found: Vec<(String, ActorId)> = Vec::new();
-    for m in CANDIDATE.find_iter(text) {
-        if !at_word_boundaries(text, m.start(), m.end()) {
+    for head in HEAD_WORD.find_iter(text) {
+        if !at_word_boundaries(text, head.start(), head.end()) {
             continue;
         }
-        let Some(start) = name_start(text, m.start(), m.end()) else {
+        let window = floor_boundary(text, head.start().saturating_sub(MAX_NAME_BYTES));
+        let Some(run) = WORDS_BEFORE_HEAD.find(&text[window..head.start()]) else {
             continue;
         };
-        let name = &text[start..m.end()];
-        if CONTINUED.is_match(&text[m.end()..])
+        let m = window + run.start()..head.end();
+        let Some(start) = name_start(text, m.start, m.end) else {
+            continue;
+        };
+        let name = &text[start..m.end];
+        if CONTINUED.is_match(&text[m.end..])
             || TAIL_OF_NAME.is_match(&text[floor_boundary(text, start.saturating_sub(60))..start])
         {
             continue;
@@ -187,7 +195,7 @@ pub(super) fn named_groupings(
         let covered = |form: &str| form.contains(name) || name.contains(form);
         if found.iter().any(|(f, _)| f == name)
             || known.iter().any(|(f, _, _)| covered(f))
-            || !has_proper_word(tagger, text, start..m.end(), &mut lower_case_use)
+            || !has_proper_word(tagger, text, start..m.end, &mut lower_case_use)
         {
             continue;
         }
