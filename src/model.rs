@@ -214,3 +214,17 @@ pub struct Claim {
     /// (`{PAIR}`), rather than relating two separately named actors.
     pub pairwise: bool,
 }
+
+impl Claim {
+    /// True when both claims state the same relation between the same actors
+    /// with the same polarity: one claim unit, however found.
+    pub fn same_unit(&self, other: &Claim) -> bool {
+        (&self.subject, &self.relation, &self.object, self.polarity)
+            == (
+                &other.subject,
+                &other.relation,
+                &other.object,
+                other.polarity,
+            )
+    }
+}

@@ -790,15 +790,23 @@ pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
     Some((polarity, modality))
 }
 
-/// A line that names the subject of the bullets under it: `The United
-/// States has:`, `Since 2022, Japan has:`, `Support from Japan:`, or a
-/// heading that is only a name (`Japan`).
+/// A line the bullets under it continue.
 #[derive(Debug, Clone)]
-pub struct Lead {
-    subject: Slot,
-    /// The words between the subject and the colon (` has`, ` will`), kept
-    /// so that the bullet is judged with them (`will` makes it a plan).
-    words: String,
+pub enum Lead {
+    /// A line that names the subject of the bullets under it: `The United
+    /// States has:`, `Since 2022, Japan has:`, `Support from Japan:`, or a
+    /// heading that is only a name (`Japan`). Its bullets open with a verb.
+    Subject {
+        subject: Slot,
+        /// The words between the subject and the colon (` has`, ` will`),
+        /// kept so that the bullet is judged with them (`will` makes it a
+        /// plan).
+        words: String,
+    },
+    /// A clause that ends in a colon and names its actors (`Turkey has
+    /// exported the TB2 to more than 30 countries, among them:`): bullets
+    /// that open with a name (`- Azerbaijan and Pakistan`) complete it.
+    Clause { skeleton: Skeleton },
 }
 
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -815,7 +823,8 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Lead {
     /// The lead that `text[span]` is, if it is one: a single nominal slot
-    /// in subject position, and a colon after it unless it is a bare name.
+    /// in subject position, and a colon after it unless it is a bare name;
+    /// or a clause with an actor in it that ends in a colon.
     pub fn parse(
         text: &str,
         span: Range<usize>,
@@ -823,7 +832,16 @@ impl Lead {
         agents: &[String],
     ) -> Option<Lead> {
         let skeleton = skeleton(text, span, mentions, agents);
-        let [subject] = <[Slot; 1]>::try_from(skeleton.slots).ok()?;
+        if let Some(lead) = Lead::subject(&skeleton) {
+            return Some(lead);
+        }
+        let names_an_actor = skeleton.slots.iter().any(|s| s.form == Form::Nominal);
+        (names_an_actor && skeleton.text.trim_end().ends_with(':'))
+            .then_some(Lead::Clause { skeleton })
+    }
+
+    fn subject(skeleton: &Skeleton) -> Option<Lead> {
+        let [subject] = <[Slot; 1]>::try_from(skeleton.slots.clone()).ok()?;
         if subject.form != Form::Nominal {
             return None;
         }
@@ -831,7 +849,7 @@ impl Lead {
             .captures(&skeleton.text)?
             .name("words")
             .map_or("", |w| w.as_str());
-        Some(Lead {
+        Some(Lead::Subject {
             subject,
             words: words.to_string(),
         })
@@ -882,6 +900,15 @@ fn fragment_after_marker(skeleton: &str) -> Option<&str> {
     let first = fragment.split(' ').next()?.to_ascii_lowercase();
     let verb = VERB_FIRST.is_match(fragment) && !NOT_VERBS.contains(&first.as_str());
     verb.then_some(fragment)
+}
+
+/// The words of a bullet after its marker, when they open with a name
+/// (`- Azerbaijan and Pakistan`, `- Qatar, the first customer`).
+fn items_after_marker(skeleton: &str) -> Option<&str> {
+    let marker = LIST_MARKER.find(skeleton)?;
+    let items = &skeleton[marker.end()..];
+    let name = items.strip_prefix("the ").unwrap_or(items);
+    name.starts_with("<N").then_some(items)
 }
 
 /// The patterns compiled for matching.
@@ -954,11 +981,14 @@ impl Extractor {
         self.claims_of_skeleton(lexicon, &skeleton, sentence)
     }
 
-    /// Claims of a bullet under a lead line (`The United States has:`),
-    /// when the bullet is a fragment whose subject is the lead's
-    /// (`- Delivered 12 aircraft to Nigeria.`): the two read as one sentence,
-    /// `<N> has delivered 12 aircraft to <N>`. `None` when the bullet has a
-    /// subject of its own, so it is read on its own.
+    /// Claims of a bullet under a lead line, or `None` when the bullet does
+    /// not continue its lead and is read on its own.
+    ///
+    /// Under a subject lead (`The United States has:`), a bullet that is a
+    /// fragment (`- Delivered 12 aircraft to Nigeria.`) reads as one
+    /// sentence with the lead: `<N> has delivered 12 aircraft to <N>`.
+    /// Under a clause lead, a bullet that opens with a name reads as the
+    /// clause's last words (`... among them: <N>`), and on its own as well.
     pub fn extract_under(
         &self,
         lexicon: &Lexicon,
@@ -968,20 +998,56 @@ impl Extractor {
         sentence: usize,
         mentions: &[Mention],
     ) -> Option<Vec<Claim>> {
-        let mut skeleton = skeleton(text, span, mentions, &lexicon.agents);
-        let fragment = fragment_after_marker(&skeleton.text)?;
-        let slot = skeleton.slots.len();
-        skeleton.text = format!("<N{slot}>{} {fragment}", lead.words);
-        skeleton.slots.push(lead.subject.clone());
+        let bullet = skeleton(text, span.clone(), mentions, &lexicon.agents);
+        let joined = match lead {
+            Lead::Subject { subject, words } => {
+                let fragment = fragment_after_marker(&bullet.text)?;
+                let slot = bullet.slots.len();
+                let mut joined = bullet.clone();
+                joined.text = format!("<N{slot}>{words} {fragment}");
+                joined.slots.push(subject.clone());
+                joined.surfaces.push(text[subject.span.clone()].to_string());
+                joined
+            }
+            Lead::Clause { skeleton: clause } => {
+                let items = items_after_marker(&bullet.text)?;
+                let mut joined = clause.clone();
+                let offset = clause.slots.len();
+                let items = SLOT_TOKEN.replace_all(items, |c: &regex::Captures| {
+                    let index: usize = c[1].parse().unwrap_or(0);
+                    format!("{}{}>", &c[0][..2], index + offset)
+                });
+                joined.text = format!("{} {items}", clause.text.trim_end());
+                joined.slots.extend(bullet.slots.iter().cloned());
+                joined.surfaces.extend(bullet.surfaces.iter().cloned());
+                let mut claims = self.claims_of_actors(lexicon, &joined, sentence);
+                for claim in self.extract(lexicon, text, span, sentence, mentions) {
+                    if !claims.iter().any(|c| c.same_unit(&claim)) {
+                        claims.push(claim);
+                    }
+                }
+                return Some(claims);
+            }
+        };
+        Some(self.claims_of_actors(lexicon, &joined, sentence))
+    }
+
+    /// Claims of a skeleton that names two actors or more.
+    fn claims_of_actors(
+        &self,
+        lexicon: &Lexicon,
+        skeleton: &Skeleton,
+        sentence: usize,
+    ) -> Vec<Claim> {
         let actors: HashSet<&ActorId> = skeleton
             .slots
             .iter()
             .flat_map(|s| s.parts.iter().map(|(actor, _)| actor))
             .collect();
         if actors.len() < 2 {
-            return Some(Vec::new());
+            return Vec::new();
         }
-        Some(self.claims_of_skeleton(lexicon, &skeleton, sentence))
+        self.claims_of_skeleton(lexicon, skeleton, sentence)
     }
 
     /// Every reading of a skeleton through every candidate template.
@@ -1641,6 +1707,20 @@ mod lead_tests {
         ];
         for (skeleton, wanted) in fragments {
             assert_eq!(fragment_after_marker(skeleton), wanted, "{skeleton}");
+        }
+    }
+
+    #[test]
+    fn bullets_that_open_with_a_name_are_items() {
+        let items = [
+            ("- <N0> and <N1>", Some("<N0> and <N1>")),
+            ("- the <N0>, from 2019", Some("the <N0>, from 2019")),
+            ("- Delivered boats to <N0>.", None),
+            ("- Ordered drones in 2021: <N0>", None),
+            ("<N0> and <N1>", None),
+        ];
+        for (skeleton, wanted) in items {
+            assert_eq!(items_after_marker(skeleton), wanted, "{skeleton}");
         }
     }
 

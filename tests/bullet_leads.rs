@@ -1,5 +1,7 @@
-//! Bullet lists whose subject is named once, in the line that leads them
-//! (`The United States has:` then `- Delivered ...`), run through the binary.
+//! Bullet lists that continue the line leading them, run through the binary:
+//! a subject named once (`The United States has:` then `- Delivered ...`),
+//! or a clause whose last words the bullets name (`Turkey has exported
+//! drones to more than 30 countries, among them:` then `- Azerbaijan`).
 
 mod common;
 
@@ -27,6 +29,13 @@ Assistance to Nigeria:
 
 Germany has trained officers from many countries.
 - Trained coast guard crews from Benin.
+
+Turkey has exported drones to more than 30 countries, among them:
+- Qatar, the first foreign customer, which ordered six in 2018
+- Azerbaijan and Pakistan
+
+Exports to the region:
+- Poland and Romania
 ";
 
 /// (subject relation object polarity) of every claim, sorted.
@@ -53,6 +62,7 @@ fn fragments_take_the_subject_of_their_lead_and_nothing_else_does() {
     assert_eq!(
         claims(),
         [
+            "AZE trades_with TUR affirmed",
             // `Ghana and Togo held joint patrols with Benin` has a subject of
             // its own and is read on its own.
             "BEN cooperates_with GHA affirmed",
@@ -60,11 +70,18 @@ fn fragments_take_the_subject_of_their_lead_and_nothing_else_does() {
             "GHA cooperates_with USA affirmed",
             "JPN sanctions NER negated",
             "JPN supports CIV affirmed",
+            "PAK trades_with TUR affirmed",
+            "QAT trades_with TUR affirmed",
+            // Selling arms is trade, and provides arms.
+            "TUR supports AZE affirmed",
+            "TUR supports PAK affirmed",
+            "TUR supports QAT affirmed",
             "USA supports NGA affirmed",
             // Not: EU supports SEN (`will:` makes the list a plan); anything
             // from `Assistance to Nigeria:` (Nigeria is no subject there);
             // DEU supports BEN (the line before the bullet is a sentence
-            // with its own object, not a lead).
+            // with its own object, not a lead); anything from `- Poland and
+            // Romania` (its lead names no actor).
         ]
     );
 }

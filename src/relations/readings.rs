@@ -196,12 +196,12 @@ fn with_named_subject(reading: &str) -> Option<String> {
 /// example, so the reading puts the examples in the set's place.
 static NAMED_EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:the |its |their )?(?:(?:some|several|many|most|all|a few|a dozen|dozens of|a number of|",
+        r"(?-u:\b)(?:the |its |their )?(?:(?:more than|fewer than|over|at least|about|around|nearly|almost|roughly|some) )?(?:(?:some|several|many|most|all|a few|a dozen|dozens of|a number of|",
         r"a handful of|numerous|other|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|",
         r"twenty|thirty|forty|fifty) )?(?:(?:[A-Z][a-z]+|[a-z-]+(?:an|ern|al|ic|ish|ese)|other|fellow|allied|developed|",
         r"developing|neighbouring|neighboring|leading|emerging|like-minded|major|key|smaller|larger|donor|partner|member|friendly) ){0,2}?(?:countries|states|nations|governments|",
         r"member states|members|partners|allies|donors|economies|powers|signatories|neighbours|neighbors)",
-        r"(?:(?P<open>,)? (?:including|among them|such as|notably|especially|in particular|namely) |(?P<dash>--| -- |: ))(?:the )?",
+        r"(?:(?P<open>,)? (?:including|among them|such as|notably|especially|in particular|namely)(?P<colon>:)? |(?P<dash>--| -- |: ))(?:the )?",
         r"(?P<slot><N\d+>)(?P<close>,|;|\.|$| --|--)",
     ))
     .unwrap()
@@ -217,7 +217,7 @@ fn with_named_examples(reading: &str) -> Option<String> {
     }
     let close = c.name("close")?.as_str();
     // The comma or dash that opened the examples closes with them.
-    let paired = (c.name("open").is_some() && close == ",")
+    let paired = (c.name("open").is_some() && c.name("colon").is_none() && close == ",")
         || (c.name("dash").is_some() && close.trim() == "--");
     let close = if paired {
         if reading[whole.end()..].starts_with(' ') {
