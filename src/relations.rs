@@ -1064,11 +1064,11 @@ impl Extractor {
         // skeleton, not the sentence, is searched, so words inside names
         // (`United` States, European `Union`) are no cues. Readings only cut
         // text or repeat slots: no reading has a cue the skeleton lacks.
+        let mut claims = appositive_members(lexicon, skeleton, sentence);
         let candidates = self.candidates(&skeleton.text);
         if candidates.is_empty() {
-            return Vec::new();
+            return claims;
         }
-        let mut claims: Vec<Claim> = Vec::new();
         // One claim per (subject, relation, object), whatever the readings
         // add: a reading that cuts away a negation or a reversal (`ended its
         // cooperation with` read as `its cooperation with`) must not add the
@@ -1077,7 +1077,13 @@ impl Extractor {
         // (`were founding members of the Lima Group ...; Argentina withdrew
         // from the Lima Group`).
         type Triple = (ActorId, String, ActorId);
-        let mut first: HashMap<Triple, (Polarity, Range<usize>, bool)> = HashMap::new();
+        let mut first: HashMap<Triple, (Polarity, Range<usize>, bool)> = claims
+            .iter()
+            .map(|c| {
+                let triple = (c.subject.clone(), c.relation.clone(), c.object.clone());
+                (triple, (c.polarity, 0..0, false))
+            })
+            .collect();
         let org_slots: Vec<bool> = skeleton
             .slots
             .iter()
@@ -1507,20 +1513,74 @@ fn drop_homonym_groups(lexicon: &Lexicon, claims: &mut Vec<Claim>) {
 /// The contract's group rule: when a sentence names states as members of a
 /// group, the members get `member_of` and no pairwise `cooperates_with`
 /// drawn from the same list; nor pairwise talks, when they meet as the
-/// group (`the leaders of A, B and C met for the BRICS summit`). A relation the sentence states between two
-/// separately named members (`hosts a Russian base`) stays.
+/// group (`the leaders of A, B and C met for the BRICS summit`), nor talks
+/// or cooperation of a member with its own group drawn from one list (`the
+/// ministers of the Weimar Triangle, France, Germany and Poland, met`). A
+/// relation the sentence states between two separately named members
+/// (`hosts a Russian base`) stays.
 fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
-    let members: HashSet<ActorId> = claims
+    let memberships: HashSet<(ActorId, ActorId)> = claims
         .iter()
         .filter(|c| c.relation == "member_of" && c.polarity == Polarity::Affirmed)
-        .map(|c| c.subject.clone())
+        .map(|c| (c.subject.clone(), c.object.clone()))
         .collect();
+    let is_member = |a: &ActorId| memberships.iter().any(|(m, _)| m == a);
+    let belongs = |a: &ActorId, b: &ActorId| {
+        memberships.contains(&(a.clone(), b.clone()))
+            || memberships.contains(&(b.clone(), a.clone()))
+    };
     claims.retain(|c| {
-        !(matches!(c.relation.as_str(), "cooperates_with" | "negotiates_with")
-            && c.pairwise
-            && members.contains(&c.subject)
-            && members.contains(&c.object))
+        let paired =
+            matches!(c.relation.as_str(), "cooperates_with" | "negotiates_with") && c.pairwise;
+        let co_members = is_member(&c.subject) && is_member(&c.object);
+        !(paired && (co_members || belongs(&c.subject, &c.object)))
     });
+}
+
+/// `the Weimar Triangle, France, Germany and Poland, met`: a group, then its
+/// known members in apposition, read as one list. The sentence presents the
+/// states as the group's members, so each is `member_of` it (the group
+/// rule); the list names no partners.
+fn appositive_members(lexicon: &Lexicon, skeleton: &Skeleton, sentence: usize) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (index, (slot, surface)) in skeleton.slots.iter().zip(&skeleton.surfaces).enumerate() {
+        let Some(((group, group_span), items)) = slot.parts.split_first() else {
+            continue;
+        };
+        // An apposition closes with a comma; `the EU, Germany and France
+        // pledged aid` is a list of three actors.
+        let token = format!("<N{index}>,");
+        if !skeleton.text.contains(&token) {
+            continue;
+        }
+        let Some(known) = lexicon.actors.get(group) else {
+            continue;
+        };
+        if items.len() < 2 || !items.iter().all(|(a, _)| known.members.contains(a)) {
+            continue;
+        }
+        let gap_start = group_span.end.saturating_sub(slot.span.start);
+        let gap_end = items[0].1.start.saturating_sub(slot.span.start);
+        if !matches!(surface.get(gap_start..gap_end), Some(", " | ", the ")) {
+            continue;
+        }
+        for (member, span) in items {
+            claims.push(Claim {
+                sentence,
+                subject: member.clone(),
+                relation: "member_of".to_string(),
+                object: group.clone(),
+                polarity: Polarity::Affirmed,
+                modality: Modality::Asserted,
+                subject_span: span.clone(),
+                object_span: group_span.clone(),
+                pattern: "member.apposition".to_string(),
+                attributed_to: None,
+                pairwise: false,
+            });
+        }
+    }
+    claims
 }
 
 /// Words after which a name opens a clause rather than ending a phrase; and

@@ -270,3 +270,32 @@ fn a_multibyte_character_right_after_a_name_does_not_split_the_match() {
     let found = claims("Russia attacked Ukraine\u{1F600}.");
     assert!(found.iter().all(|c| !c.is_empty()), "{found:?}");
 }
+
+/// A group followed by its known members in apposition was read as a list
+/// of partners, and the members met "with" their own group.
+#[test]
+fn members_in_apposition_to_their_group_are_members_not_partners() {
+    let mut found = claims(
+        "The foreign ministers of the Weimar Triangle, France, Germany and Poland, met in Warsaw.",
+    );
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "DEU member_of WEIMAR_TRIANGLE affirmed",
+            "FRA member_of WEIMAR_TRIANGLE affirmed",
+            "POL member_of WEIMAR_TRIANGLE affirmed",
+        ]
+    );
+    // Without the closing comma it is a list of three actors.
+    let mut found = claims("The EU, Germany and France pledged aid to Ukraine.");
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "DEU supports UKR affirmed",
+            "EU supports UKR affirmed",
+            "FRA supports UKR affirmed",
+        ]
+    );
+}
