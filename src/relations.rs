@@ -1544,9 +1544,13 @@ fn drop_pairs_within_groups(claims: &mut Vec<Claim>) {
 fn appositive_members(lexicon: &Lexicon, skeleton: &Skeleton, sentence: usize) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (index, (slot, surface)) in skeleton.slots.iter().zip(&skeleton.surfaces).enumerate() {
-        let Some(((group, group_span), items)) = slot.parts.split_first() else {
+        let Some((group, _)) = slot.parts.first() else {
             continue;
         };
+        // `the Shanghai Cooperation Organisation (SCO), Kazakhstan, ...`:
+        // the group may be named twice before its members.
+        let named = slot.parts.iter().take_while(|(a, _)| a == group).count();
+        let (group_span, items) = (&slot.parts[named - 1].1, &slot.parts[named..]);
         // An apposition closes with a comma; `the EU, Germany and France
         // pledged aid` is a list of three actors.
         let token = format!("<N{index}>,");
@@ -1561,7 +1565,16 @@ fn appositive_members(lexicon: &Lexicon, skeleton: &Skeleton, sentence: usize) -
         }
         let gap_start = group_span.end.saturating_sub(slot.span.start);
         let gap_end = items[0].1.start.saturating_sub(slot.span.start);
-        if !matches!(surface.get(gap_start..gap_end), Some(", " | ", the ")) {
+        let Some(gap) = surface.get(gap_start..gap_end) else {
+            continue;
+        };
+        // `... Organisation (SCO), Kazakhstan`: an acronym in brackets may
+        // come between.
+        let gap = match gap.strip_prefix(" (") {
+            Some(rest) => rest.split_once(')').map_or(gap, |(_, after)| after),
+            None => gap,
+        };
+        if !matches!(gap, ", " | ", the ") {
             continue;
         }
         for (member, span) in items {
