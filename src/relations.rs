@@ -1089,7 +1089,8 @@ impl Extractor {
             .iter()
             .map(|slot| slot.parts.iter().all(|(a, _)| lexicon.is_organisation(a)))
             .collect();
-        for (index, reading) in readings(&skeleton.text, &org_slots).iter().enumerate() {
+        let text = without_enumerator(&skeleton.text);
+        for (index, reading) in readings(text, &org_slots).iter().enumerate() {
             let as_written = index == 0;
             let found = self.claims_of_reading(lexicon, skeleton, reading, &candidates, sentence);
             for (claim, span) in found {
@@ -1508,6 +1509,24 @@ fn drop_homonym_groups(lexicon: &Lexicon, claims: &mut Vec<Claim>) {
         .map(|(group, _)| group.clone())
         .collect();
     claims.retain(|c| !(is_membership(c) && homonyms.contains(&c.object)));
+}
+
+/// A paragraph number or list label before a sentence (`1. We, the
+/// Ministers ...`, `4.2 The Committee ...`, `(b) Japan ...`, `- Japan ...`) is
+/// layout, not a word of it: without it, templates and readings that look
+/// for a sentence's start see the sentence.
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)]|[-*\u{2022}\u{00B7}]|--) +")
+        .unwrap()
+});
+
+fn without_enumerator(text: &str) -> &str {
+    match ENUMERATOR.find(text) {
+        Some(m) if text[m.end()..].starts_with(|c: char| c.is_uppercase() || c == '<') => {
+            &text[m.end()..]
+        }
+        _ => text,
+    }
 }
 
 /// The contract's group rule: when a sentence names states as members of a

@@ -299,3 +299,23 @@ fn members_in_apposition_to_their_group_are_members_not_partners() {
         ]
     );
 }
+
+/// A paragraph number before a joint statement's opening sentence hid the
+/// sentence's start from the readings, and the members meeting under the
+/// group's presidency were lost.
+#[test]
+fn a_paragraph_number_does_not_hide_the_start_of_a_sentence() {
+    let mut found = claims(
+        "1. We, the Foreign Ministers of France, Italy and Japan, and the High Representative of the European Union, met in Niagara under Canada's G7 Presidency.",
+    );
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "CAN member_of G7 affirmed",
+            "FRA member_of G7 affirmed",
+            "ITA member_of G7 affirmed",
+            "JPN member_of G7 affirmed",
+        ]
+    );
+}
