@@ -52,10 +52,10 @@ static BIO_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:university|institute|foundation|cent(?:er|re)|school|college|council|programme|program|think tank|holds an? |received (?:his|her|their) |is the author of|follows? (?:him|her|them))|\bat (?:the )?\p{Lu}").unwrap()
 });
 static LINK_LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:recommended(?: for you| reading| articles| stories)?|related(?: articles| stories| reading| posts| content| coverage)?|read (?:more|next|also)|also read|more (?:from|on|by) .{1,40}|more stories|further reading|you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed)|popular(?: now)?|trending(?: now)?|see also|latest(?: news| stories)?|what to read next)\s*:?$").unwrap()
+    Regex::new(r"(?i)^(?:recommended(?: for you| reading| articles| stories)?|related(?: articles| stories| reading| posts| content| coverage)?|read (?:more|next|also)|also read|more (?:from|on|by) .{1,40}|more stories|further reading|you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed)|popular(?: now)?|trending(?: now)?|see also|latest(?: news| stories)?|what to read next|references|bibliography|sources|citations|footnotes|external links|works cited)\s*:?$").unwrap()
 });
 static SHARE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:share(?: this)?(?: article| story| page)?|share on \w+|follow us\b.*|subscribe\b.*|sign up\b.*|join our newsletter.*|advertisement|sponsored(?: content)?|click here\b.*|print(?: this)?(?: article)?|email|tweet|comments?|leave a comment|copyright\b.*|\(c\).*|©.*|all rights reserved.*|tags?:.*|topics?:.*|filed under:?.*|listen to this article.*|\d+ min(?:ute)? read)\s*\.?$").unwrap()
+    Regex::new(r"(?i)^(?:share(?: this)?(?: article| story| page)?|share on \w+|follow us\b.*|subscribe\b.*|sign up\b.*|join our newsletter.*|advertisement|sponsored(?: content)?|click here\b.*|print(?: this)?(?: article)?|email|tweet|comments?|leave a comment|copyright\b.*|\(c\).*|©.*|all rights reserved.*|tags?:.*|topics?:.*|filed under:?.*|listen to this article.*|\d+ min(?:ute)? read|this page was last (?:edited|updated|modified)\b.*|last (?:edited|updated|modified) (?:on|in)\b.*)\s*\.?$").unwrap()
 });
 
 fn word_count(text: &str) -> usize {
@@ -106,12 +106,19 @@ fn is_author_bio(text: &str) -> bool {
 }
 
 /// True for a line that reads like a linked headline in a list under a
-/// "Related" heading: short, and not a sentence of the body.
+/// "Related" heading: short, and not a sentence of the body; or a numbered
+/// citation under "References", however long its title.
 pub fn is_list_item(text: &str) -> bool {
     let words = word_count(text);
     let ends_as_sentence = text.ends_with('.') && words > 12;
-    words <= 16 && !ends_as_sentence
+    (words <= 16 && !ends_as_sentence) || (words <= 60 && CITATION.is_match(text))
 }
+
+/// `12. "Title". Publisher. 2025.`, `3. de Waal, Thomas (2013). Black Garden.`
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\[?\d{1,3}[.)\]] (?:"|[\p{Lu}][\w'-]*,? |[a-z]{1,4} [\p{Lu}][\w'-]*, )"#)
+        .unwrap()
+});
 
 #[cfg(test)]
 mod tests {
@@ -140,6 +147,11 @@ mod tests {
             Some(Furniture::AuthorBio),
         ),
         ("Recommended", Some(Furniture::LinkListHeading)),
+        ("References", Some(Furniture::LinkListHeading)),
+        (
+            "This page was last edited on 14 October 2025.",
+            Some(Furniture::SharePrompt),
+        ),
         ("Related articles:", Some(Furniture::LinkListHeading)),
         ("More from Foreign Desk", Some(Furniture::LinkListHeading)),
         ("Share this article", Some(Furniture::SharePrompt)),
@@ -176,5 +188,18 @@ mod tests {
         for (text, expected) in CASES {
             assert_eq!(classify(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn numbered_citations_are_list_items_however_long() {
+        for citation in [
+            "1. de Waal, Thomas (2013). Black Garden: Armenia and Azerbaijan Through Peace and War (2nd ed.). New York University Press.",
+            "5. \"Joint Declaration of the Republic of Armenia and the Republic of Azerbaijan\". The White House. 8 August 2025.",
+            "[3] Written evidence, HND0002.",
+        ] {
+            assert!(is_list_item(citation), "{citation}");
+        }
+        let body = "12. the committee heard that Norway signed a Supplementary Defence Cooperation Agreement with the United States in April 2021, giving US forces access to agreed areas.";
+        assert!(!is_list_item(body));
     }
 }
