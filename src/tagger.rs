@@ -90,7 +90,7 @@ impl Tagger {
                 Some(m) if single && m.actor.is_some() => {
                     (m.actor.clone().expect("checked"), m.kind)
                 }
-                _ if ORGANISATION_HEAD.is_match(name) && !INSTRUMENT_TAIL.is_match(name) => {
+                _ if names_a_body(name) => {
                     (ActorId(acronym.to_uppercase()), MentionKind::Organisation)
                 }
                 _ => continue,
@@ -256,6 +256,26 @@ static INSTRUMENT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static ORGANISATION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Partnership|Organi[sz]ation|Union|Alliance|Community|Council|Forum|Group|Bank|Pact|Force|Authority|Agency|Commission|Court|Fund|Initiative|Dialogue|Association|Conference|Cooperation|Co-operation|Mechanism|Coalition|Bloc|League|Assembly|Secretariat|Quad|Framework|Consortium|Club|Committee|Troika|Programme|Program)\b").unwrap()
 });
+
+/// True when a defined name's head noun makes it a body of states: the head
+/// ends the name (`Joint Expeditionary Force`) or takes a complement
+/// (`Alliance of Sahel States`, `Organisation for Economic Co-operation`).
+/// `Alliance Fleuve Congo`, a rebel coalition, has its head first with no
+/// complement; agreements and plans are instruments, whatever words they
+/// contain.
+fn names_a_body(name: &str) -> bool {
+    let Some(head) = ORGANISATION_HEAD.find_iter(name).last() else {
+        return false;
+    };
+    let rest = &name[head.end()..];
+    let complemented = rest.is_empty()
+        || [" of ", " for ", " on ", " in "]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        // `... Economic Cooperation Strategy (ACMECS)`: a format's own name.
+        || matches!(rest, " Strategy" | " Process" | " Format" | " Area" | " Zone");
+    complemented && !INSTRUMENT_TAIL.is_match(name)
+}
 
 fn initials<'a>(words: impl Iterator<Item = &'a str>) -> String {
     words
@@ -465,6 +485,25 @@ mod tests {
         assert!(ids.contains(&"LMI".to_string()), "{ids:?}");
         assert!(ids.contains(&"GCAP".to_string()), "{ids:?}");
         assert!(!ids.contains(&"PCA".to_string()), "{ids:?}");
+    }
+
+    /// A rebel coalition named like an alliance, head first and with no
+    /// complement, is no body of states; a head with `of` after it is.
+    #[test]
+    fn a_head_noun_first_needs_a_complement() {
+        let text = "The Alliance Fleuve Congo (AFC) met. The Alliance of Sahel States (AES) met. The Ayeyawady-Chao Phraya-Mekong Economic Cooperation Strategy (ACMECS) met.";
+        let defs = TAGGER.definitions(text);
+        let ids: Vec<String> = defs.forms.iter().map(|(_, id, _)| id.0.clone()).collect();
+        assert!(!ids.contains(&"AFC".to_string()), "{ids:?}");
+        assert!(
+            ids.contains(&"AES".to_string())
+                || TAGGER
+                    .tag(text, 0..text.len(), 0, None)
+                    .iter()
+                    .any(|m| m.actor.as_ref().is_some_and(|a| a.0 == "AES")),
+            "{ids:?}"
+        );
+        assert!(ids.contains(&"ACMECS".to_string()), "{ids:?}");
     }
 
     #[test]
