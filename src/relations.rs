@@ -1114,8 +1114,10 @@ impl Extractor {
                 }
             }
         }
-        drop_homonym_groups(lexicon, &mut claims);
+        // Pairs first: states named as the members of a group are no
+        // pairwise partners even when the group turns out to be a namesake.
         drop_pairs_within_groups(&mut claims);
+        drop_homonym_groups(lexicon, &mut claims);
         claims
     }
 
