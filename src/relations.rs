@@ -705,9 +705,10 @@ static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
 static MEMBERSHIP_SOUGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:support|supports|supported|backing|backs|backed|call|calls|called|push|pushes|pushed|bid|bids|application|applications|applied|candidacy|aspirations?|path|road|invitation|invited|request|requests|requested)(?: (?:for|to|towards))? (?:the |its |their |a |an |eventual |full |future |swift |early |rapid |formal )*$").unwrap()
 });
-/// A threat is pressure in itself, but what is threatened has not happened.
+/// A threat is pressure in itself, but what is threatened has not happened
+/// (`threatened to halt trade talks`, `Trump's threat to halt trade talks`).
 static THREAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)? of)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)? of|(?:threats?|ultimatums?) to (?:halt|cut|suspend|stop|end|impose|withdraw|close|expel|block|cancel|freeze|break|sever|leave|quit|pull|raise|hit|attack|invade|strike))(?-u:\b)").unwrap()
 });
 
 /// Verbs that undo what follows them: `suspended its support for` denies the
