@@ -100,6 +100,7 @@ pub fn skeleton(
     for slot in &mut slots {
         extend_with_agent(text, span.end, slot, agents);
     }
+    share_agent_heads(text, &mut slots, agents);
     // A title takes the words before a name only where no agent phrase did:
     // `U.S. President Donald Trump` is one slot by `merge_same_actor`.
     let mut floor = span.start;
@@ -144,6 +145,36 @@ fn names_a_place_only(text: &str, mention: &Mention) -> bool {
 
 fn between<'a>(text: &'a str, a: &Slot, b: &Slot) -> &'a str {
     text.get(a.span.end..b.span.start).unwrap_or("")
+}
+
+/// `American and NATO forces`, `Chinese and Russian-backed EU officials`: a
+/// demonym coordinated with an actor's agent phrase shares its head noun, so
+/// it names that actor's agents too and joins the list.
+fn share_agent_heads(text: &str, slots: &mut [Slot], agents: &[String]) {
+    for i in 1..slots.len() {
+        let (before, after) = slots.split_at_mut(i);
+        let (demonym, agent) = (&mut before[i - 1], &after[0]);
+        let heads_an_agent = agents
+            .iter()
+            .any(|a| ends_with_any_case(&text[agent.span.clone()], a));
+        if demonym.form == Form::Adjectival
+            && agent.form == Form::Nominal
+            && between(text, demonym, agent) == " and "
+            && heads_an_agent
+        {
+            demonym.form = Form::Nominal;
+        }
+    }
+}
+
+/// `text` ends with the whole word `word`, in any case.
+fn ends_with_any_case(text: &str, word: &str) -> bool {
+    let Some(start) = text.len().checked_sub(word.len()) else {
+        return false;
+    };
+    text.is_char_boundary(start)
+        && text[start..].eq_ignore_ascii_case(word)
+        && !text[..start].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// `China-Russia`, `U.S.-Japan-Korea`: parts joined by a bare hyphen.

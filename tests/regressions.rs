@@ -319,3 +319,16 @@ fn a_paragraph_number_does_not_hide_the_start_of_a_sentence() {
         ]
     );
 }
+
+/// A demonym coordinated with an actor's agent phrase was left out of the
+/// list: `American and NATO forces` named only NATO's forces.
+#[test]
+fn a_demonym_shares_the_head_noun_of_a_coordinated_agent_phrase() {
+    let mut found =
+        claims("Pakistan provided overflight rights and air bases to American and NATO forces.");
+    found.sort();
+    assert_eq!(
+        found,
+        ["PAK supports NATO affirmed", "PAK supports USA affirmed"]
+    );
+}
