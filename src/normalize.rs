@@ -93,6 +93,16 @@ fn fold_in_context(c: char, bytes: &[u8], at: usize, width: usize) -> Fold {
     fold_char(c)
 }
 
+/// The largest char boundary of `text` at or before `max` (or its end): where
+/// a byte budget may cut text without splitting a character.
+pub fn floor_char_boundary(text: &str, max: usize) -> usize {
+    let mut i = max.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Folds `source` into the plain text used for matching and returns it with
 /// the map from folded offsets back to `source` offsets.
 ///

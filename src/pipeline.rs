@@ -260,7 +260,7 @@ pub const MONTHS: [&str; 12] = [
 
 /// The date a document is written on, when its opening lines give one.
 pub fn document_date(text: &str) -> Option<String> {
-    let head = &text[..floor_char_boundary(text, 600)];
+    let head = &text[..normalize::floor_char_boundary(text, 600)];
     let c = DATE.captures(head)?;
     let month_number = |m: &str| {
         MONTHS
@@ -286,14 +286,6 @@ pub fn document_date(text: &str) -> Option<String> {
         month_number(&c[8]),
         c[7].parse::<u32>().ok()?
     ))
-}
-
-fn floor_char_boundary(text: &str, max: usize) -> usize {
-    let mut i = max.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Paragraphs, dedup within the document, sentences, mentions and claims.

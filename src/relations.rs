@@ -154,13 +154,13 @@ fn share_agent_heads(text: &str, slots: &mut [Slot], agents: &[String]) {
     for i in 1..slots.len() {
         let (before, after) = slots.split_at_mut(i);
         let (demonym, agent) = (&mut before[i - 1], &after[0]);
-        let heads_an_agent = agents
-            .iter()
-            .any(|a| ends_with_any_case(&text[agent.span.clone()], a));
+        // The agent nouns are scanned last, only for `<demonym> and <name>`.
         if demonym.form == Form::Adjectival
             && agent.form == Form::Nominal
             && between(text, demonym, agent) == " and "
-            && heads_an_agent
+            && agents
+                .iter()
+                .any(|a| ends_with_any_case(&text[agent.span.clone()], a))
         {
             demonym.form = Form::Nominal;
         }
@@ -365,11 +365,10 @@ const TITLES: &[&str] = &[
     "Envoy",
 ];
 
+/// `text` ends with the word `word` written with a capital (`Prime Minister`),
+/// as titles before a name are.
 fn ends_with_word(text: &str, word: &str) -> bool {
-    text.len() >= word.len()
-        && text.is_char_boundary(text.len() - word.len())
-        && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
-        && !text[..text.len() - word.len()].ends_with(|c: char| c.is_alphanumeric())
+    ends_with_any_case(text, word)
         && word.chars().next().is_some_and(|c| c.is_alphabetic())
         && text[text.len() - word.len()..].starts_with(|c: char| c.is_uppercase())
 }
@@ -873,7 +872,9 @@ impl Lead {
     }
 
     fn subject(skeleton: &Skeleton) -> Option<Lead> {
-        let [subject] = <[Slot; 1]>::try_from(skeleton.slots.clone()).ok()?;
+        let [subject] = skeleton.slots.as_slice() else {
+            return None;
+        };
         if subject.form != Form::Nominal {
             return None;
         }
@@ -882,7 +883,7 @@ impl Lead {
             .name("words")
             .map_or("", |w| w.as_str());
         Some(Lead::Subject {
-            subject,
+            subject: subject.clone(),
             words: words.to_string(),
         })
     }
@@ -1030,7 +1031,7 @@ impl Extractor {
         sentence: usize,
         mentions: &[Mention],
     ) -> Option<Vec<Claim>> {
-        let bullet = skeleton(text, span.clone(), mentions, &lexicon.agents);
+        let bullet = skeleton(text, span, mentions, &lexicon.agents);
         let joined = match lead {
             Lead::Subject { subject, words } => {
                 let fragment = fragment_after_marker(&bullet.text)?;
@@ -1053,7 +1054,7 @@ impl Extractor {
                 joined.slots.extend(bullet.slots.iter().cloned());
                 joined.surfaces.extend(bullet.surfaces.iter().cloned());
                 let mut claims = self.claims_of_actors(lexicon, &joined, sentence);
-                for claim in self.extract(lexicon, text, span, sentence, mentions) {
+                for claim in self.claims_of_actors(lexicon, &bullet, sentence) {
                     if !claims.iter().any(|c| c.same_unit(&claim)) {
                         claims.push(claim);
                     }
@@ -1604,16 +1605,15 @@ fn appositive_members(lexicon: &Lexicon, skeleton: &Skeleton, sentence: usize) -
         // the group may be named twice before its members.
         let named = slot.parts.iter().take_while(|(a, _)| a == group).count();
         let (group_span, items) = (&slot.parts[named - 1].1, &slot.parts[named..]);
-        // An apposition closes with a comma; `the EU, Germany and France
-        // pledged aid` is a list of three actors.
-        let token = format!("<N{index}>,");
-        if !skeleton.text.contains(&token) {
-            continue;
-        }
         let Some(known) = lexicon.actors.get(group) else {
             continue;
         };
         if items.len() < 2 || !items.iter().all(|(a, _)| known.members.contains(a)) {
+            continue;
+        }
+        // An apposition closes with a comma; `the EU, Germany and France
+        // pledged aid` is a list of three actors.
+        if !skeleton.text.contains(&format!("<N{index}>,")) {
             continue;
         }
         let gap_start = group_span.end.saturating_sub(slot.span.start);

@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 
 use super::{Tagger, at_word_boundaries};
 use crate::model::{ActorId, Mention, MentionKind};
+use crate::normalize::floor_char_boundary;
 
 /// Head nouns of grouping names. Narrower than the heads that make a name
 /// defined by an acronym an organisation: banks, funds, agencies, courts and
@@ -178,7 +179,7 @@ pub(super) fn named_groupings(
         if !at_word_boundaries(text, head.start(), head.end()) {
             continue;
         }
-        let window = floor_boundary(text, head.start().saturating_sub(MAX_NAME_BYTES));
+        let window = floor_char_boundary(text, head.start().saturating_sub(MAX_NAME_BYTES));
         let Some(run) = WORDS_BEFORE_HEAD.find(&text[window..head.start()]) else {
             continue;
         };
@@ -188,7 +189,8 @@ pub(super) fn named_groupings(
         };
         let name = &text[start..m.end];
         if CONTINUED.is_match(&text[m.end..])
-            || TAIL_OF_NAME.is_match(&text[floor_boundary(text, start.saturating_sub(60))..start])
+            || TAIL_OF_NAME
+                .is_match(&text[floor_char_boundary(text, start.saturating_sub(60))..start])
         {
             continue;
         }
@@ -229,7 +231,7 @@ fn has_proper_word(
     span: Range<usize>,
     lower_case_use: &mut HashMap<String, bool>,
 ) -> bool {
-    let window = span.start..floor_boundary(text, span.end + 80);
+    let window = span.start..floor_char_boundary(text, span.end + 80);
     let inside: Vec<Mention> = tagger
         .tag(text, window, 0, None)
         .into_iter()
@@ -265,14 +267,6 @@ fn has_proper_word(
         }
     }
     false
-}
-
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 fn is_proper(text: &str, word: &str, lower_case_use: &mut HashMap<String, bool>) -> bool {
