@@ -300,6 +300,31 @@ fn members_in_apposition_to_their_group_are_members_not_partners() {
     );
 }
 
+/// A list marked as the group itself (a dash pair, `namely`, `meaning`,
+/// `GROUP of`): its states are the group's members.
+#[test]
+fn members_after_a_marked_apposition_are_members_of_the_group() {
+    for sentence in [
+        "In 2025 the G20--Brazil, Argentina and Mexico--issued a statement.",
+        "At the G20, namely Brazil, Argentina and Mexico, the talks went on.",
+        "The G20 of Brazil, Argentina and Mexico issued a statement.",
+    ] {
+        let mut found = claims(sentence);
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "ARG member_of G20 affirmed",
+                "BRA member_of G20 affirmed",
+                "MEX member_of G20 affirmed",
+            ],
+            "{sentence}"
+        );
+    }
+    // A list with a group in it is not the group's membership.
+    assert!(claims("The G20--Brazil and the EU--issued a statement.").is_empty());
+}
+
 /// A paragraph number before a joint statement's opening sentence hid the
 /// sentence's start from the readings, and the members meeting under the
 /// group's presidency were lost.
