@@ -111,6 +111,7 @@ pub fn skeleton(
     slots = merge_same_actor(text, slots);
     slots = merge_lists(&text[..span.end], slots, None);
     slots = without_overlaps(slots, &span);
+    slots = with_pair_anaphors(text, &span, mentions, slots);
     let surfaces = slots
         .iter()
         .map(|s| text[s.span.clone()].to_string())
@@ -121,6 +122,93 @@ pub fn skeleton(
         slots,
         surfaces,
     }
+}
+
+/// `the two countries`, `both leaders`: a definite plural counted as two.
+/// The optional word takes `the two neighbouring states`.
+static PAIR_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:the (?P<two>two)|(?P<both>both))(?: [a-z-]+)? (?P<head>countries|governments|nations|states|capitals|sides|leaders|presidents|prime ministers|heads of state|militaries|armies|navies)(?-u:\b)",
+    )
+    .unwrap()
+});
+
+/// `When Modi travelled to Colombo, the two governments signed a defence
+/// memorandum`: a definite plural counted as two refers back to the two
+/// actors the sentence has named before it, and becomes a list slot of
+/// them, so patterns read it like `India and Sri Lanka`. Anaphora is only
+/// resolved where it cannot be ambiguous: exactly two actors of the kind
+/// the noun names (people for `leaders`, capitals for `capitals`, states
+/// for `countries`, any actor for `sides`), named before it: `the CEPA
+/// signed by the two countries ..., making the Emirates India's partner`
+/// points forward, which is left alone. The contract's rule holds: both
+/// actors are named in the sentence.
+fn with_pair_anaphors(
+    text: &str,
+    span: &Range<usize>,
+    mentions: &[Mention],
+    mut slots: Vec<Slot>,
+) -> Vec<Slot> {
+    let Some(found) = PAIR_ANAPHOR.captures(&text[span.clone()]) else {
+        return slots;
+    };
+    let whole = found.get(0).expect("match");
+    let start = span.start
+        + found
+            .name("two")
+            .or(found.name("both"))
+            .expect("numeral")
+            .start();
+    let end = span.start + whole.end();
+    let before = &text[span.start..start];
+    let generic_side = before.ends_with("on the ")
+        || before.ends_with("on ")
+        || before.ends_with("from ")
+        || text[end..span.end].starts_with(" of ");
+    if generic_side
+        || slots
+            .iter()
+            .any(|s| s.span.start < end && s.span.end > start)
+    {
+        return slots;
+    }
+    let head = found["head"].to_ascii_lowercase();
+    let wanted = |m: &Mention| match head.as_str() {
+        "leaders" | "presidents" | "prime ministers" | "heads of state" => {
+            m.kind == MentionKind::Person
+        }
+        "capitals" => m.kind == MentionKind::Metonym,
+        "sides" => true,
+        _ => m.kind != MentionKind::Organisation,
+    };
+    let mut antecedents: Vec<(ActorId, Range<usize>)> = Vec::new();
+    for slot in slots.iter().filter(|s| s.span.end <= start) {
+        for (actor, part_span) in &slot.parts {
+            let of_kind = mentions.iter().any(|m| {
+                m.actor.as_ref() == Some(actor) && overlaps(&m.span, part_span) && wanted(m)
+            });
+            if of_kind && !antecedents.iter().any(|(a, _)| a == actor) {
+                antecedents.push((actor.clone(), part_span.clone()));
+            }
+        }
+    }
+    if antecedents.len() != 2 {
+        return slots;
+    }
+    let at = slots.partition_point(|s| s.span.end <= start);
+    slots.insert(
+        at,
+        Slot {
+            form: Form::Nominal,
+            span: start..end,
+            parts: antecedents,
+        },
+    );
+    slots
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// `Pakistan-based groups`, `Panama-flagged tankers`: the name only says

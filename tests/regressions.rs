@@ -24,6 +24,12 @@ fn claims(sentence: &str) -> Vec<String> {
         .collect()
 }
 
+fn sorted_claims(sentence: &str) -> Vec<String> {
+    let mut found = claims(sentence);
+    found.sort();
+    found
+}
+
 #[test]
 fn possessive_agent_does_not_run_past_a_preposition_into_a_title() {
     assert_eq!(
@@ -323,6 +329,47 @@ fn members_after_a_marked_apposition_are_members_of_the_group() {
     }
     // A list with a group in it is not the group's membership.
     assert!(claims("The G20--Brazil and the EU--issued a statement.").is_empty());
+}
+
+/// `the two governments` named no actor, so a claim whose parties the
+/// sentence had just named was lost; it now refers back to them, but only
+/// when exactly two actors of the noun's kind come before it.
+#[test]
+fn the_two_countries_refers_back_to_the_two_actors_named_before_it() {
+    assert_eq!(
+        sorted_claims(
+            "When Modi travelled to Colombo, the two governments signed a defence cooperation memorandum."
+        ),
+        [
+            "IND cooperates_with LKA affirmed",
+            "IND negotiates_with LKA affirmed"
+        ]
+    );
+    assert_eq!(
+        sorted_claims(
+            "Prabowo met Biden at the White House after leaving Beijing, and the two leaders reaffirmed their strategic partnership."
+        ),
+        [
+            "IDN cooperates_with USA affirmed",
+            "IDN negotiates_with USA affirmed"
+        ]
+    );
+    // Three candidates: no antecedent is chosen.
+    assert!(
+        !claims("Muizzu visited Ankara and then Beijing, where the two governments signed a security agreement.")
+            .iter()
+            .any(|c| c.contains("cooperates_with"))
+    );
+    // Pointing forward, or `on both sides`, is left alone.
+    assert!(
+        claims("The two countries signed a defence pact, making Japan India's closest partner.")
+            .is_empty()
+    );
+    assert!(
+        !claims("Pakistan and Afghanistan traded fire, and soldiers on both sides signed a truce.")
+            .iter()
+            .any(|c| c.contains("cooperates_with"))
+    );
 }
 
 /// A paragraph number before a joint statement's opening sentence hid the
