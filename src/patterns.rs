@@ -138,6 +138,12 @@ impl Template {
         self.forms.contains_key("PAIR")
     }
 
+    /// `{X} took part in exercises alongside {CO}`: X and its co-agents act
+    /// together, so the claims are every pair among them.
+    pub fn has_co_agents(&self) -> bool {
+        self.forms.contains_key("CO")
+    }
+
     /// True when a slot must be a demonym (`{X:adj}`).
     pub fn needs_demonym(&self) -> bool {
         self.forms.values().any(|f| *f == SlotForm::Adjectival)
@@ -320,7 +326,7 @@ impl Parser {
                 format!("macro name `{name}` must be letters, digits and `_`"),
             );
         }
-        if BUILTINS.contains_key(name) || ["X", "Y", "PAIR"].contains(&name) {
+        if BUILTINS.contains_key(name) || ["X", "Y", "CO", "PAIR"].contains(&name) {
             return self.fail(number, format!("`{name}` is a built-in macro"));
         }
         let body = body.trim().to_string();
@@ -436,9 +442,14 @@ impl Parser {
             };
             let cue = self.cue_source(template);
             let template = Template { regex, forms, cue };
-            let has_both = template.forms.contains_key("X") && template.forms.contains_key("Y");
-            if !(template.has_pair() || has_both) {
-                self.fail(*number, "a template needs slots {X} and {Y}, or {PAIR}");
+            let has_x = template.forms.contains_key("X");
+            let has_both = has_x && template.forms.contains_key("Y");
+            let has_co = has_x && template.has_co_agents();
+            if !(template.has_pair() || has_both || has_co) {
+                self.fail(
+                    *number,
+                    "a template needs slots {X} and {Y}, {X} and {CO}, or {PAIR}",
+                );
             } else {
                 templates.push(template);
             }
@@ -543,6 +554,7 @@ impl Parser {
         let name: &'static str = match name {
             "X" => "X",
             "Y" => "Y",
+            "CO" => "CO",
             "PAIR" => {
                 let regex = match form {
                     "" => pair_regex(),

@@ -1368,7 +1368,7 @@ impl Found<'_> {
                     object_span: y.1,
                     pattern: self.pattern.id.clone(),
                     attributed_to: attributed_to.clone(),
-                    pairwise: self.template.has_pair(),
+                    pairwise: self.template.has_pair() || self.template.has_co_agents(),
                 }
             })
             .collect()
@@ -1554,19 +1554,20 @@ impl Found<'_> {
             if self.caps.name("X").is_some() && !self.allowed(lexicon, "X", &self.parts("X")) {
                 return Vec::new();
             }
-            let parts = self.parts("PAIR");
-            let mut pairs = Vec::new();
-            // `X and Y fought a war`: an asymmetric relation holds both ways.
-            let both_ways = !is_symmetric(&self.pattern.relation);
-            for (i, a) in parts.iter().enumerate() {
-                for b in &parts[i + 1..] {
-                    pairs.push((a.clone(), b.clone()));
-                    if both_ways {
-                        pairs.push((b.clone(), a.clone()));
-                    }
+            return self.every_pair(self.parts("PAIR"));
+        }
+        if self.template.has_co_agents() {
+            let (xs, cos) = (self.parts("X"), self.parts("CO"));
+            if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "CO", &cos) {
+                return Vec::new();
+            }
+            let mut parties: Vec<Part> = Vec::with_capacity(xs.len() + cos.len());
+            for part in xs.into_iter().chain(cos) {
+                if !parties.iter().any(|(a, _)| *a == part.0) {
+                    parties.push(part);
                 }
             }
-            return pairs;
+            return self.every_pair(parties);
         }
         // `according to UK assessments` names a source, not an object.
         if let Some(y) = self.caps.name("Y")
@@ -1581,6 +1582,22 @@ impl Found<'_> {
         xs.iter()
             .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
             .collect()
+    }
+
+    /// Every pair of `parties`: both ways for a relation that is not
+    /// symmetric (`X and Y fought a war`).
+    fn every_pair(&self, parties: Vec<Part>) -> Vec<(Part, Part)> {
+        let both_ways = !is_symmetric(&self.pattern.relation);
+        let mut pairs = Vec::new();
+        for (i, a) in parties.iter().enumerate() {
+            for b in &parties[i + 1..] {
+                pairs.push((a.clone(), b.clone()));
+                if both_ways {
+                    pairs.push((b.clone(), a.clone()));
+                }
+            }
+        }
+        pairs
     }
 
     fn parts(&self, slot: &str) -> Vec<Part> {
