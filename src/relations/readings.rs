@@ -334,13 +334,17 @@ fn with_elided_verb_phrase(reading: &str) -> Option<String> {
 }
 
 /// `commend Kenya for leading the mission in Haiti`, `condemned Russia for
-/// invading Ukraine`: the gerund after `for` has the object of praise or
-/// blame as its subject (object control), and what it says is presupposed.
-/// The reading states it: `Kenya leading the mission in Haiti`.
+/// invading Ukraine`, `sanctions on Iran for supplying Russia`: the gerund
+/// after `for` has the object of praise or blame as its subject (object
+/// control), and what it says is presupposed. `accused India of backing
+/// the Afghan side` reports the same shape as the accuser's claim, which
+/// the contract counts like any reported speech. The reading states it:
+/// `Kenya leading the mission in Haiti`.
 static OBJECT_CONTROLLED_GERUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?i:commend|thank|prais|congratulat|applaud|salut|honou?r|recogni[sz]|critici[sz]|condemn|blam|punish|sanction|reward)",
-        r"[a-z]* (?:also |again )?(?P<object>(?:[Tt]he )?<N\d+>),? (?:for|over) (?P<gerund>[a-z]+ing)(?-u:\b)",
+        r"(?-u:\b)(?:(?i:commend|thank|prais|congratulat|applaud|salut|honou?r|recogni[sz]|critici[sz]|condemn|blam|punish|sanction|reward|accus)[a-z]* (?:also |again |repeatedly |publicly |openly )?",
+        r"|(?:sanctions|penalties|restrictive measures|tariffs) (?:on|against) )",
+        r"(?P<object>(?:[Tt]he )?<N\d+>),? (?:for|over|of) (?P<gerund>[a-z]+ing)(?-u:\b)",
     ))
     .unwrap()
 });
@@ -659,6 +663,14 @@ mod tests {
         (
             "Commend also <N0> for deploying personnel to <N2> under the Mission.",
             "<N0> deploying personnel to <N2> under the Mission.",
+        ),
+        (
+            "The <N0> imposed sanctions on <N1> for supplying <N2> with drones.",
+            "The <N0> imposed <N1> supplying <N2> with drones.",
+        ),
+        (
+            "<N0> has accused <N1> of backing the <N2>.",
+            "<N0> has <N1> backing the <N2>.",
         ),
         (
             "<N0> responded with harsh measures: it imposed sanctions on <N2>.",
