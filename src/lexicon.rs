@@ -146,13 +146,6 @@ impl Lexicon {
             .get(id)
             .is_none_or(|a| a.kind == MentionKind::Organisation)
     }
-
-    /// True for the states of `states.tsv`.
-    pub fn is_state(&self, id: &ActorId) -> bool {
-        self.actors
-            .get(id)
-            .is_some_and(|a| a.kind == MentionKind::State)
-    }
 }
 
 /// Reads the lexicon files from `dir` (any file missing there comes from the

@@ -1737,45 +1737,6 @@ fn appositive_members(lexicon: &Lexicon, skeleton: &Skeleton, sentence: usize) -
         }
         claims.extend(membership_claims(group, group_span, items, sentence));
     }
-    claims.extend(marked_appositive_members(lexicon, skeleton, sentence));
-    claims
-}
-
-/// A group and a list of states joined by a word or sign that marks the
-/// list as the group itself: `the Quad--the United States, Saudi Arabia, the
-/// UAE and Egypt--proposed`, `the Quad, meaning ...`, `the Arctic Council,
-/// namely ...`, `the ASEAN Troika of Lao PDR, Malaysia and the Philippines`.
-/// The marker says what the bare comma of `appositive_members` cannot, so
-/// the states need not be known members of the group.
-static MARKED_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"<N(\d+)>(?: \([^()<>]{1,24}\))?(?: ?-- ?|, (?:namely|meaning|that is|i\.e\.),? | of )(?:the )?<N(\d+)>(?: ?--|[,;.:)]|$| [a-z])",
-    )
-    .unwrap()
-});
-
-fn marked_appositive_members(
-    lexicon: &Lexicon,
-    skeleton: &Skeleton,
-    sentence: usize,
-) -> Vec<Claim> {
-    let mut claims = Vec::new();
-    for found in MARKED_APPOSITION.captures_iter(&skeleton.text) {
-        let slot = |i: usize| {
-            let index: usize = found[i].parse().ok()?;
-            skeleton.slots.get(index)
-        };
-        let (Some(group_slot), Some(list)) = (slot(1), slot(2)) else {
-            continue;
-        };
-        let [(group, group_span)] = group_slot.parts.as_slice() else {
-            continue;
-        };
-        let all_states = list.parts.iter().all(|(a, _)| lexicon.is_state(a));
-        if lexicon.is_organisation(group) && list.parts.len() >= 2 && all_states {
-            claims.extend(membership_claims(group, group_span, &list.parts, sentence));
-        }
-    }
     claims
 }
 
