@@ -1410,7 +1410,8 @@ impl Found<'_> {
             .name("X")
             .is_some_and(|x| x.start() == whole.start())
             && (before.ends_with(" and ") || before.ends_with(", and "));
-        let scope = if APPOSITION_START.is_match(own) || own_start != whole.start() || new_clause {
+        let apposition = APPOSITION_START.is_match(own);
+        let scope = if apposition || own_start != whole.start() || new_clause {
             own
         } else {
             scope(self.reading, whole.start(), cue_start)
@@ -1423,9 +1424,11 @@ impl Found<'_> {
         if self.pattern.relation == "member_of" && MEMBERSHIP_SOUGHT.is_match(scope) {
             return None;
         }
+        // `called on China, as a permanent member of the Security Council,
+        // to ...`: an apposition holds of its head wherever the head stands.
         if self.subject_closes_an_aside(before)
             || self.object_before_a_participle(before)
-            || self.subject_after_a_preposition(before)
+            || (!apposition && self.subject_after_a_preposition(before))
         {
             return None;
         }
@@ -1788,7 +1791,7 @@ static CLEFT_NOT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static APPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:the )?<N\d+>, (?:a|an|the|one of the|itself a|long a) ").unwrap()
+    Regex::new(r"^(?:the )?<N\d+>(?:, (?:a|an|the|one of the|itself a|long a)|,? as (?:a|an|the|one of the)) ").unwrap()
 });
 
 static EXISTENTIAL_NO: LazyLock<Regex> = LazyLock::new(|| {
