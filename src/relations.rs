@@ -110,6 +110,7 @@ pub fn skeleton(
     }
     slots = merge_same_actor(text, slots);
     slots = merge_lists(&text[..span.end], slots, None);
+    extend_with_definite_agents(text, span.start, &mut slots, agents);
     slots = without_overlaps(slots, &span);
     slots = with_pair_anaphors(text, &span, mentions, slots);
     let surfaces = slots
@@ -411,6 +412,39 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
     if let Some(len) = title {
         slot.span.start -= len + 1;
     }
+}
+
+/// `met the foreign ministers of Tunisia and Libya`, `the government of
+/// Mali`: a lower-case agent noun before `of` names the state's agents when
+/// a definite article opens it (a title needs none: `Prime Minister of
+/// Japan`, and `extend_with_title` takes it). This runs after lists are
+/// joined, so the phrase takes the whole list and never joins a list of its
+/// own (`the invasion of Ukraine, the parliaments of Lithuania and Latvia`).
+fn extend_with_definite_agents(text: &str, floor: usize, slots: &mut [Slot], agents: &[String]) {
+    let mut floor = floor;
+    for slot in slots.iter_mut() {
+        let start = slot.span.start;
+        if slot.form == Form::Nominal
+            && let Some(head) = text.get(floor..start).and_then(|b| b.strip_suffix(" of "))
+            && let Some(len) = definite_agent(head, agents)
+        {
+            slot.span.start -= len + " of ".len();
+        }
+        floor = slot.span.end;
+    }
+}
+
+/// Length of `the <agent noun>` that `text` ends with, if any.
+fn definite_agent(text: &str, agents: &[String]) -> Option<usize> {
+    agents
+        .iter()
+        .filter(|a| ends_with_any_case(text, a))
+        .filter_map(|a| {
+            let before = &text[..text.len() - a.len()];
+            let article = ["the ", "The "].into_iter().find(|t| before.ends_with(t))?;
+            Some(a.len() + article.len())
+        })
+        .max()
 }
 
 /// Length of the longest agent noun `text` ends with, as a whole word.

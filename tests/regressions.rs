@@ -372,6 +372,29 @@ fn the_two_countries_refers_back_to_the_two_actors_named_before_it() {
     );
 }
 
+/// `the foreign minister of Tunisia` named Tunisia's agent only before a
+/// verb; as an object it hid the state from every pattern.
+#[test]
+fn the_agent_of_a_state_after_a_verb_is_that_state() {
+    assert_eq!(
+        claims("Algiers met the foreign minister of Tunisia in May."),
+        ["DZA negotiates_with TUN affirmed"]
+    );
+    assert_eq!(
+        sorted_claims("Algiers convened consultations with the leaders of Tunisia and Libya."),
+        [
+            "DZA negotiates_with LBY affirmed",
+            "DZA negotiates_with TUN affirmed"
+        ]
+    );
+    // The phrase never joins the slot before it into a list.
+    assert!(
+        !claims("After the invasion of Ukraine, the parliaments of Lithuania and Latvia condemned Russia.")
+            .iter()
+            .any(|c| c.starts_with("UKR"))
+    );
+}
+
 /// A paragraph number before a joint statement's opening sentence hid the
 /// sentence's start from the readings, and the members meeting under the
 /// group's presidency were lost.
