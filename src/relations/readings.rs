@@ -115,6 +115,11 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
         let new: Vec<String> = out.iter().filter_map(|r| transform(r)).collect();
         add_new(&mut out, new);
     }
+    let new: Vec<String> = out
+        .iter()
+        .flat_map(|r| later_demonym_conjuncts(r))
+        .collect();
+    add_new(&mut out, new);
     // Gapped verbs last, and again on each restored clause, for chains.
     let mut at = 0;
     while at < out.len() && out.len() < MAX_READINGS {
@@ -471,6 +476,35 @@ fn with_bound_possessives(reading: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// `buys American F-16s and, reportedly, Israeli loitering munitions`: a
+/// demonym phrase coordinated with another shares what governs the first,
+/// so each later conjunct is read in the first one's place.
+static DEMONYM_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"<A\d+> (?:[A-Za-z0-9-]+ ){0,3}?[A-Za-z0-9-]+(?:,? and|,? as well as|, plus|,)",
+        r"(?:,? (?:reportedly|allegedly|also|possibly|later|more recently|then),?)? (?P<next><A\d+> )",
+    ))
+    .unwrap()
+});
+
+fn later_demonym_conjuncts(reading: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last = reading.to_string();
+    while out.len() < 4 {
+        let Some(c) = DEMONYM_CONJUNCT.captures(&last) else {
+            break;
+        };
+        let (Some(whole), Some(next)) = (c.get(0), c.name("next")) else {
+            break;
+        };
+        let mut shorter = last.clone();
+        shorter.replace_range(whole.start()..next.start(), "");
+        out.push(shorter.clone());
+        last = shorter;
+    }
+    out
+}
+
 /// The conjunction at the start of a shared-subject joint (`, and `, `; `).
 static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:,? and |, but |, yet |, while |, whereas |; but |; |, | while | whilst )")
@@ -697,6 +731,10 @@ mod tests {
         (
             "<N0> has accused <N1> of backing the <N2>.",
             "<N0> has <N1> backing the <N2>.",
+        ),
+        (
+            "<N0> buys <A1> F-16s and, reportedly, <A2> loitering munitions and <A3> drones.",
+            "<N0> buys <A3> drones.",
         ),
         (
             "<N0> responded with harsh measures: it imposed sanctions on <N2>.",
