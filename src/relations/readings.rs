@@ -115,10 +115,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
         let new: Vec<String> = out.iter().filter_map(|r| transform(r)).collect();
         add_new(&mut out, new);
     }
-    let new: Vec<String> = out
-        .iter()
-        .flat_map(|r| later_demonym_conjuncts(r))
-        .collect();
+    let new: Vec<String> = out.iter().flat_map(|r| later_conjuncts(r)).collect();
     add_new(&mut out, new);
     // Gapped verbs last, and again on each restored clause, for chains.
     let mut at = 0;
@@ -476,31 +473,57 @@ fn with_bound_possessives(reading: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// `buys American F-16s and, reportedly, Israeli loitering munitions`: a
-/// demonym phrase coordinated with another shares what governs the first,
-/// so each later conjunct is read in the first one's place.
-static DEMONYM_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
+/// Conjuncts that lists do not join, because words stand between them. Each
+/// later one shares what governs the first, so it is read in the first
+/// one's place:
+/// - `buys American F-16s and, reportedly, Israeli loitering munitions`: a
+///   demonym phrase coordinated with another;
+/// - `sanctioned Iran Air and Iranian officials, as well as senior North
+///   Korean officers`: `as well as`, which joins noun phrases, not clauses;
+/// - `under pressure from India and, reportedly, from the United States`:
+///   the same preposition repeated (checked in code: no backreferences).
+static LATER_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"<A\d+> (?:[A-Za-z0-9-]+ ){0,3}?[A-Za-z0-9-]+(?:,? and|,? as well as|, plus|,)",
-        r"(?:,? (?:reportedly|allegedly|also|possibly|later|more recently|then),?)? (?P<next><A\d+> )",
+        r"(?:<A\d+> (?:[A-Za-z0-9-]+ ){0,3}?[A-Za-z0-9-]+(?:,? and|,? as well as|, plus|,)",
+        r"(?:,? (?:reportedly|allegedly|also|possibly|later|more recently|then),?)? (?P<demonym><A\d+>)",
+        r"|<N\d+>(?: [A-Za-z0-9-]+){0,4}?,? as well as (?:(?:senior|other|several|some|many|the) )?(?P<noun><N\d+>)",
+        r"|(?-u:\b)(?P<prep>from|to|with|against|on|by|for) (?:the )?<N\d+>,? (?:and|as well as)",
+        r"(?:,? (?:reportedly|allegedly|also|possibly|later|more recently|then),?)? ",
+        r"(?P<prep2>from|to|with|against|on|by|for) (?P<object>(?:the )?<N\d+>))",
     ))
     .unwrap()
 });
 
-fn later_demonym_conjuncts(reading: &str) -> Vec<String> {
+fn later_conjuncts(reading: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut last = reading.to_string();
+    let mut from = 0;
     while out.len() < 4 {
-        let Some(c) = DEMONYM_CONJUNCT.captures(&last) else {
+        let Some(c) = LATER_CONJUNCT.captures_at(&last, from) else {
             break;
         };
-        let (Some(whole), Some(next)) = (c.get(0), c.name("next")) else {
+        let Some(whole) = c.get(0) else {
             break;
+        };
+        let cut = match (c.name("prep"), c.name("prep2"), c.name("object")) {
+            // `from A and from B` keeps one `from`; `from A and to B` is no pair.
+            (Some(prep), Some(prep2), Some(object)) if prep.as_str() == prep2.as_str() => {
+                prep.end() + 1..object.start()
+            }
+            (Some(_), _, _) => {
+                from = whole.start() + 1;
+                continue;
+            }
+            _ => match c.name("demonym").or(c.name("noun")) {
+                Some(next) => whole.start()..next.start(),
+                None => break,
+            },
         };
         let mut shorter = last.clone();
-        shorter.replace_range(whole.start()..next.start(), "");
+        shorter.replace_range(cut, "");
         out.push(shorter.clone());
         last = shorter;
+        from = 0;
     }
     out
 }
@@ -735,6 +758,14 @@ mod tests {
         (
             "<N0> buys <A1> F-16s and, reportedly, <A2> loitering munitions and <A3> drones.",
             "<N0> buys <A3> drones.",
+        ),
+        (
+            "Under pressure from <N0> and, reportedly, from the <N1>, <N2> imposed a moratorium.",
+            "Under pressure from the <N1>, <N2> imposed a moratorium.",
+        ),
+        (
+            "The <N0> has sanctioned <N1> Air and <N2>, as well as senior <N3> linked to it.",
+            "The <N0> has sanctioned <N1> Air and <N3> linked to it.",
         ),
         (
             "<N0> responded with harsh measures: it imposed sanctions on <N2>.",
