@@ -375,8 +375,9 @@ impl Builder {
                 continue;
             }
             let id = row.fields[0];
-            let valid_id = !id.is_empty()
-                && id.starts_with(|c: char| c.is_ascii_uppercase())
+            // `3_PLUS_3` names the 3+3 format: an id may open with a digit,
+            // as long as it has a letter somewhere.
+            let valid_id = id.bytes().any(|b| b.is_ascii_uppercase())
                 && id
                     .bytes()
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');

@@ -346,7 +346,7 @@ static OBJECT_CONTROLLED_GERUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?-u:\b)(?:(?i:commend|thank|prais|congratulat|applaud|salut|honou?r|recogni[sz]|critici[sz]|condemn|blam|punish|sanction|reward|accus)[a-z]* (?:also |again |repeatedly |publicly |openly )?",
         r"|(?:sanctions|penalties|restrictive measures|tariffs) (?:on|against) )",
-        r"(?P<object>(?:[Tt]he )?<N\d+>),? (?:for|over|of) (?P<gerund>[a-z]+ing)(?-u:\b)",
+        r"(?P<object>(?:[Tt]he )?<N\d+>)(?:, among (?:other|many|several) [A-Za-z]+,)?,? (?:for|over|of) (?P<gerund>[a-z]+ing)(?-u:\b)",
     ))
     .unwrap()
 });
