@@ -99,7 +99,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 10] = [
+    let transforms: [fn(&str) -> Option<String>; 11] = [
         with_label_subject,
         with_named_subject,
         with_named_examples,
@@ -110,6 +110,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
         without_parentheticals,
         with_shared_subjects,
         with_bound_possessives,
+        with_comitative_subject,
     ];
     for transform in transforms {
         let new: Vec<String> = out.iter().filter_map(|r| transform(r)).collect();
@@ -494,6 +495,40 @@ static LATER_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `France delivered, together with Italy, a SAMP/T system to Ukraine`: a
+/// comitative aside names a second agent of the same act, so the clause is
+/// also read with it as the subject: `Italy delivered a SAMP/T system to
+/// Ukraine`. The words before the aside must be the verb group, not a
+/// clause of speech (`said that, together with ...`).
+static COMITATIVE_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<subject>(?:[Tt]he )?<N\d+>) (?P<verb>(?:[a-z-]+ ){0,3}[a-z-]+), ",
+        r"(?:together|jointly|along) with (?P<co>(?:the )?<N\d+>), ",
+    ))
+    .unwrap()
+});
+
+fn with_comitative_subject(reading: &str) -> Option<String> {
+    let c = COMITATIVE_ASIDE.captures(reading)?;
+    let verb = &c["verb"];
+    if verb.split(' ').any(|w| {
+        matches!(
+            w,
+            "that" | "which" | "who" | "said" | "says" | "and" | "but"
+        )
+    }) {
+        return None;
+    }
+    let (whole, subject) = (c.get(0)?, c.name("subject")?);
+    Some(format!(
+        "{}{} {} {}",
+        &reading[..subject.start()],
+        &c["co"],
+        verb,
+        &reading[whole.end()..]
+    ))
+}
+
 fn later_conjuncts(reading: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut last = reading.to_string();
@@ -754,6 +789,10 @@ mod tests {
         (
             "<N0> has accused <N1> of backing the <N2>.",
             "<N0> has <N1> backing the <N2>.",
+        ),
+        (
+            "<N0> delivered, together with <N1>, a SAMP/T system to <N2>.",
+            "<N1> delivered a SAMP/T system to <N2>.",
         ),
         (
             "<N0> buys <A1> F-16s and, reportedly, <A2> loitering munitions and <A3> drones.",
