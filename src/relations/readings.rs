@@ -99,7 +99,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 11] = [
+    let transforms: [fn(&str) -> Option<String>; 12] = [
         with_label_subject,
         with_named_subject,
         with_named_examples,
@@ -111,6 +111,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
         with_shared_subjects,
         with_bound_possessives,
         with_comitative_subject,
+        with_instrument_subject,
     ];
     for transform in transforms {
         let new: Vec<String> = out.iter().filter_map(|r| transform(r)).collect();
@@ -508,6 +509,32 @@ static COMITATIVE_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `Trump signed executive orders imposing a tariff on imports from
+/// Mexico`: what an order, decree or law does, its signer does; the
+/// participle after the instrument is read with the signer as its subject
+/// (`Trump imposing a tariff on ...`).
+static INSTRUMENT_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<subject>(?:[Tt]he )?<N\d+>) (?:(?:has|have|had|also|then|later) )*",
+        r"(?:signed|signs|issued|issues|announced|announces|adopted|adopts|passed|passes|approved|approves|decreed|enacted|enacts|published|publishes) ",
+        r"(?:an? |the |two |three |several |new )?(?:[a-z-]+ ){0,2}?",
+        r"(?:executive orders?|orders?|decrees?|laws?|bills?|legislation|resolutions?|regulations?|proclamations?|directives?|packages?) ",
+        r"(?P<participle>[a-z]+ing )",
+    ))
+    .unwrap()
+});
+
+fn with_instrument_subject(reading: &str) -> Option<String> {
+    let c = INSTRUMENT_PARTICIPLE.captures(reading)?;
+    let (subject, participle) = (c.name("subject")?, c.name("participle")?);
+    Some(format!(
+        "{}{} {}",
+        &reading[..subject.start()],
+        subject.as_str(),
+        &reading[participle.start()..]
+    ))
+}
+
 fn with_comitative_subject(reading: &str) -> Option<String> {
     let c = COMITATIVE_ASIDE.captures(reading)?;
     let verb = &c["verb"];
@@ -789,6 +816,10 @@ mod tests {
         (
             "<N0> has accused <N1> of backing the <N2>.",
             "<N0> has <N1> backing the <N2>.",
+        ),
+        (
+            "On 1 February, <N0> signed executive orders imposing a tariff on imports from <N1>.",
+            "On 1 February, <N0> imposing a tariff on imports from <N1>.",
         ),
         (
             "<N0> delivered, together with <N1>, a SAMP/T system to <N2>.",
