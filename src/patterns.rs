@@ -443,9 +443,12 @@ impl Parser {
             let cue = self.cue_source(template);
             let template = Template { regex, forms, cue };
             let has_x = template.forms.contains_key("X");
-            let has_both = has_x && template.forms.contains_key("Y");
-            let has_co = has_x && template.has_co_agents();
-            if !(template.has_pair() || has_both || has_co) {
+            let has_y = template.forms.contains_key("Y");
+            let co = template.has_co_agents();
+            let has_co = has_x && co && !has_y && !template.has_pair();
+            if co && !has_co {
+                self.fail(*number, "{CO} goes with {X} alone, not with {Y} or {PAIR}");
+            } else if !(template.has_pair() || (has_x && has_y) || has_co) {
                 self.fail(
                     *number,
                     "a template needs slots {X} and {Y}, {X} and {CO}, or {PAIR}",

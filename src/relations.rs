@@ -126,13 +126,18 @@ pub fn skeleton(
 }
 
 /// `the two countries`, `both leaders`: a definite plural counted as two.
-/// The optional word takes `the two neighbouring states`.
+/// The optional word takes `the two neighbouring states`. The slot made of
+/// it starts at the numeral, so templates see `the <N3>` as usual.
 static PAIR_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:the (?P<two>two)|(?P<both>both))(?: [a-z-]+)? (?P<head>countries|governments|nations|states|capitals|sides|leaders|presidents|prime ministers|heads of state|militaries|armies|navies)(?-u:\b)",
     )
     .unwrap()
 });
+
+/// `on both sides`, `from the two sides`: a place, not a pair.
+static GENERIC_SIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^A-Za-z])(?:on|from)(?: the)? $").unwrap());
 
 /// `When Modi travelled to Colombo, the two governments signed a defence
 /// memorandum`: a definite plural counted as two refers back to the two
@@ -150,29 +155,25 @@ fn with_pair_anaphors(
     mentions: &[Mention],
     mut slots: Vec<Slot>,
 ) -> Vec<Slot> {
-    let Some(found) = PAIR_ANAPHOR.captures(&text[span.clone()]) else {
+    // `soldiers on both sides of the border` names no pair: the first
+    // anaphor that is not such a phrase, and not inside a name, is read.
+    let Some((found, start, end)) =
+        PAIR_ANAPHOR
+            .captures_iter(&text[span.clone()])
+            .find_map(|found| {
+                let numeral = found.name("two").or(found.name("both"))?;
+                let (start, end) = (
+                    span.start + numeral.start(),
+                    span.start + found.get(0)?.end(),
+                );
+                let generic_side = GENERIC_SIDE.is_match(&text[span.start..start])
+                    || text[end..span.end].starts_with(" of ");
+                let inside_a_name = slots.iter().any(|s| overlaps(&s.span, &(start..end)));
+                (!generic_side && !inside_a_name).then_some((found, start, end))
+            })
+    else {
         return slots;
     };
-    let whole = found.get(0).expect("match");
-    let start = span.start
-        + found
-            .name("two")
-            .or(found.name("both"))
-            .expect("numeral")
-            .start();
-    let end = span.start + whole.end();
-    let before = &text[span.start..start];
-    let generic_side = before.ends_with("on the ")
-        || before.ends_with("on ")
-        || before.ends_with("from ")
-        || text[end..span.end].starts_with(" of ");
-    if generic_side
-        || slots
-            .iter()
-            .any(|s| s.span.start < end && s.span.end > start)
-    {
-        return slots;
-    }
     let head = found["head"].to_ascii_lowercase();
     let wanted = |m: &Mention| match head.as_str() {
         "leaders" | "presidents" | "prime ministers" | "heads of state" => {
@@ -415,8 +416,9 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
 }
 
 /// `met the foreign ministers of Tunisia and Libya`, `the government of
-/// Mali`: a lower-case agent noun before `of` names the state's agents when
-/// a definite article opens it (a title needs none: `Prime Minister of
+/// Mali`: a lower-case agent noun (any line of `agents.txt`, `side` and
+/// `state` included) before `of` names the state's agents when a definite
+/// article opens it (a title needs none: `Prime Minister of
 /// Japan`, and `extend_with_title` takes it). This runs after lists are
 /// joined, so the phrase takes the whole list and never joins a list of its
 /// own (`the invasion of Ukraine, the parliaments of Lithuania and Latvia`).
@@ -1825,7 +1827,7 @@ static CLEFT_NOT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static APPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:the )?<N\d+>(?:, (?:a|an|the|one of the|itself a|long a)|,? as (?:a|an|the|one of the)) ").unwrap()
+    Regex::new(r"^(?:the )?<N\d+>, (?:a|an|the|one of the|itself a|long a|as a|as an|as the|as one of the) ").unwrap()
 });
 
 static EXISTENTIAL_NO: LazyLock<Regex> = LazyLock::new(|| {

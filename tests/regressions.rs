@@ -315,10 +315,8 @@ fn members_after_a_marked_apposition_are_members_of_the_group() {
         "At the G20, namely Brazil, Argentina and Mexico, the talks went on.",
         "The G20 of Brazil, Argentina and Mexico issued a statement.",
     ] {
-        let mut found = claims(sentence);
-        found.sort();
         assert_eq!(
-            found,
+            sorted_claims(sentence),
             [
                 "ARG member_of G20 affirmed",
                 "BRA member_of G20 affirmed",
@@ -395,7 +393,40 @@ fn the_agent_of_a_state_after_a_verb_is_that_state() {
     );
 }
 
-/// A paragraph number before a joint statement's opening sentence hid the
+/// `accused India of backing the Afghan side` states India's act as the
+/// accuser's claim: it is read, and attributed to the accuser.
+#[test]
+fn an_accusation_is_read_as_the_accusers_claim() {
+    let sentence = "Islamabad has accused India of backing the Afghan side.";
+    let text = claimex::normalize::fold_str(sentence);
+    let mentions = ENGINE.tagger.tag_sentence(&text);
+    let found = ENGINE
+        .extractor
+        .extract(ENGINE.lexicon(), &text, 0..text.len(), 0, &mentions);
+    let backing = found
+        .iter()
+        .find(|c| c.relation == "supports")
+        .expect("IND supports AFG");
+    assert_eq!(
+        (backing.subject.0.as_str(), backing.object.0.as_str()),
+        ("IND", "AFG")
+    );
+    assert_eq!(
+        backing.attributed_to.as_ref().map(|a| a.0.as_str()),
+        Some("PAK")
+    );
+}
+
+/// A demonym phrase after `and` that opens a clause of its own is no
+/// second object of the verb before it.
+#[test]
+fn a_later_demonym_that_opens_a_clause_is_no_conjunct() {
+    assert_eq!(
+        claims("Japan condemned Russian strikes overnight and Chinese officials stayed silent."),
+        ["JPN condemns RUS affirmed"]
+    );
+}
+
 /// sentence's start from the readings, and the members meeting under the
 /// group's presidency were lost.
 #[test]
