@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use crate::model::{Document, Mention, Sentence};
+use crate::model::{Document, Mention, Sentence, overlaps};
 use crate::normalize::fold_str;
 use crate::output::display_text;
 use crate::patterns::PatternSet;
@@ -383,9 +383,7 @@ fn tokenize(text: &str, span: Range<usize>, mentions: &[Mention]) -> Vec<Token> 
             if possessive {
                 range.end -= 2;
             }
-            let covered = mentions
-                .iter()
-                .any(|x| x.span.start < range.end && range.start < x.span.end);
+            let covered = mentions.iter().any(|x| overlaps(&x.span, &range));
             Token {
                 span: range,
                 possessive,

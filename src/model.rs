@@ -59,6 +59,11 @@ impl Document {
     }
 }
 
+/// Whether two spans of the same text share a byte.
+pub fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// A paragraph of a document, as laid out by the author.
 #[derive(Debug, Clone)]
 pub struct Paragraph {

@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
-use crate::model::{ActorId, Claim, Mention, MentionKind, Modality, Polarity};
+use crate::model::{ActorId, Claim, Mention, MentionKind, Modality, Polarity, overlaps};
 use crate::patterns::{Pattern, PatternSet, SlotForm, Template, is_symmetric};
 
 mod readings;
@@ -207,10 +207,6 @@ fn with_pair_anaphors(
         },
     );
     slots
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// `Pakistan-based groups`, `Panama-flagged tankers`: the name only says

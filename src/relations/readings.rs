@@ -351,7 +351,7 @@ fn with_elided_verb_phrase(reading: &str) -> Option<String> {
 /// `Kenya leading the mission in Haiti`.
 static OBJECT_CONTROLLED_GERUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:(?i:commend|thank|prais|congratulat|applaud|salut|honou?r|recogni[sz]|critici[sz]|condemn|blam|punish|sanction|reward|accus)[a-z]* (?:also |again |repeatedly |publicly |openly )?",
+        r"(?-u:\b)(?:(?:(?i:commend|thank|prais|congratulat|applaud|salut|honou?r|recogni[sz]|critici[sz]|condemn|blam|punish|sanction|reward)|(?P<accusation>(?i:accus)))[a-z]* (?:also |again |repeatedly |publicly |openly )?",
         r"|(?:sanctions|penalties|restrictive measures|tariffs) (?:on|against) )",
         r"(?P<object>(?:[Tt]he )?<N\d+>)(?:, among (?:other|many|several) [A-Za-z]+,)?,? (?:for|over|of) (?P<gerund>[a-z]+ing)(?-u:\b)",
     ))
@@ -363,10 +363,7 @@ fn with_object_controlled_gerund(reading: &str) -> Option<String> {
     let (whole, gerund) = (c.get(0)?, c.name("gerund")?);
     // An accusation stays the accuser's word: `alleged that` lets the
     // claim carry its source in `attributed_to`.
-    let accusation = whole
-        .as_str()
-        .get(..5)
-        .is_some_and(|w| w.eq_ignore_ascii_case("accus"));
+    let accusation = c.name("accusation").is_some();
     Some(format!(
         "{}{}{} {}",
         &reading[..whole.start()],
@@ -588,6 +585,9 @@ static LATER_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Finite auxiliaries: a clause has begun where one stands.
+const FINITE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had"];
+
 /// `Japan condemned Russian strikes and Chinese officials stayed silent`:
 /// a verb just after the later conjunct's head makes it a clause of its
 /// own, not a second object. A demonym's head is the word after it; a
@@ -601,19 +601,9 @@ fn opens_a_clause(after_conjunct: &str, demonym: bool) -> bool {
         .take_while(|w| !w.starts_with('<'))
         .any(|w| {
             let w = w.trim_end_matches([',', '.', ';', ':']);
-            matches!(
-                w,
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "said"
-                    | "says"
-                    | "will"
-                    | "would"
-            ) || (demonym && w.ends_with("ed"))
+            FINITE_AUXILIARIES.contains(&w)
+                || matches!(w, "said" | "says" | "will" | "would")
+                || (demonym && w.ends_with("ed"))
         })
 }
 
@@ -745,10 +735,9 @@ fn verbless_relative(aside: &str) -> bool {
         "went", "came", "did", "fell", "rose", "hit", "put", "set", "cut",
     ];
     !rest.split([' ', ',']).any(|word| {
-        matches!(
-            word,
-            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "remains"
-        ) || IRREGULAR_PAST.contains(&word)
+        FINITE_AUXILIARIES.contains(&word)
+            || word == "remains"
+            || IRREGULAR_PAST.contains(&word)
             || word.ends_with("ed")
             || word.ends_with('s')
     })
