@@ -397,7 +397,8 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
             let is_word =
                 head.len() == word.len() || head[..head.len() - word.len()].ends_with(' ');
             if is_word {
-                slot.span.start -= word.len() + " in".len() + 1;
+                let modifiers = modifiers_after_article(&head[..head.len() - word.len()]);
+                slot.span.start -= modifiers + word.len() + " in".len() + 1;
             }
         }
         return;
@@ -439,10 +440,43 @@ fn definite_agent(text: &str, agents: &[String]) -> Option<usize> {
         .filter(|a| ends_with_any_case(text, a))
         .filter_map(|a| {
             let before = &text[..text.len() - a.len()];
+            let modifiers = modifiers_after_article(before);
+            let before = &before[..before.len() - modifiers];
             let article = ["the ", "The "].into_iter().find(|t| before.ends_with(t))?;
-            Some(a.len() + article.len())
+            Some(a.len() + modifiers + article.len())
         })
         .max()
+}
+
+/// Nouns that make a compound with an agent noun (`member state`) rather
+/// than describe the agent.
+const NOT_AGENT_MODIFIERS: &[&str] = &["member", "partner", "observer", "candidate", "client"];
+
+/// Length of the lower-case modifiers that `text` ends with, when an article
+/// comes before them (`the new military ` of `the new military authorities
+/// in Niamey`): up to two words, each with its space. Zero otherwise.
+fn modifiers_after_article(text: &str) -> usize {
+    let mut len = 0;
+    for _ in 0..2 {
+        let rest = &text[..text.len() - len];
+        if rest.ends_with("the ") || rest.ends_with("The ") {
+            break;
+        }
+        let Some(word) = rest.strip_suffix(' ').and_then(|r| r.rsplit(' ').next()) else {
+            break;
+        };
+        // `the eleventh member state of ASEAN` names a member, not an agent.
+        if !is_modifier(word) || NOT_AGENT_MODIFIERS.contains(&word) {
+            break;
+        }
+        len += word.len() + 1;
+    }
+    let rest = &text[..text.len() - len];
+    if rest.ends_with("the ") || rest.ends_with("The ") {
+        len
+    } else {
+        0
+    }
 }
 
 /// Length of the longest agent noun `text` ends with, as a whole word.

@@ -458,3 +458,25 @@ fn a_demonym_shares_the_head_noun_of_a_coordinated_agent_phrase() {
         ["PAK supports NATO affirmed", "PAK supports USA affirmed"]
     );
 }
+
+#[test]
+fn modifiers_between_the_article_and_an_agent_noun_join_the_agent() {
+    assert_eq!(
+        sorted_claims("Moscow sent instructors to the new military authorities in Niamey."),
+        ["RUS supports NER affirmed"]
+    );
+    assert_eq!(
+        sorted_claims("Ankara became the main backer of the new government of Syria."),
+        ["TUR supports SYR affirmed"]
+    );
+}
+
+#[test]
+fn a_member_state_is_no_agent_of_the_group_it_belongs_to() {
+    assert_eq!(
+        sorted_claims(
+            "We welcomed the admission of Timor-Leste as the eleventh member state of ASEAN."
+        ),
+        ["TLS member_of ASEAN affirmed"]
+    );
+}
