@@ -90,6 +90,11 @@ impl Tagger {
                 Some(m) if single && m.actor.is_some() => {
                     (m.actor.clone().expect("checked"), m.kind)
                 }
+                // `the Royal Solomon Islands Police Force (RSIPF)`: a state's
+                // own forces or agency, which act for it as the name does.
+                Some(m) if self.names_an_agent_of(name, &known) => {
+                    (m.actor.clone().expect("checked"), m.kind)
+                }
                 _ if names_a_body(name) => {
                     (ActorId(acronym.to_uppercase()), MentionKind::Organisation)
                 }
@@ -104,6 +109,25 @@ impl Tagger {
             defs.forms.push((name, id, MentionKind::Organisation));
         }
         defs
+    }
+
+    /// True when `name` is one state's name followed by an agent noun
+    /// (`Uganda People's Defence Force`, `China Coast Guard`).
+    fn names_an_agent_of(&self, name: &str, known: &[Mention]) -> bool {
+        let [state] = known else {
+            return false;
+        };
+        let is_state = state
+            .actor
+            .as_ref()
+            .is_some_and(|a| !self.lexicon.is_organisation(a));
+        let ends_with_agent = self.lexicon.agents.iter().any(|agent| {
+            name.len() > agent.len()
+                && name.is_char_boundary(name.len() - agent.len())
+                && name[name.len() - agent.len()..].eq_ignore_ascii_case(agent)
+                && name[..name.len() - agent.len()].ends_with(' ')
+        });
+        is_state && ends_with_agent
     }
 
     /// Mentions of one sentence read on its own, with the acronyms it
@@ -472,6 +496,24 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.iter().any(|(t, _)| t == "African"), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_for_a_states_own_force_names_the_state() {
+        let text = "Beijing trained the Royal Solomon Islands Police Force (RSIPF). Canberra funds the RSIPF.";
+        let defs = TAGGER.definitions(text);
+        let found: Vec<(String, String)> = TAGGER
+            .tag_with(&defs, text, 0..text.len(), 0, None)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span].to_string(),
+                    m.actor.map(|a| a.0).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert!(found.contains(&p("RSIPF", "SLB")), "{found:?}");
+        assert!(!found.iter().any(|(_, a)| a == "RSIPF"), "{found:?}");
     }
 
     /// Named initiatives and programmes that states join are groupings to
