@@ -139,9 +139,16 @@ impl Template {
     }
 
     /// `{X} took part in exercises alongside {CO}`: X and its co-agents act
-    /// together, so the claims are every pair among them.
+    /// together, so the claims are every pair among them; with a `{Y}`
+    /// (`{X} belongs to {Y} alongside {CO}`), each of them relates to Y.
     pub fn has_co_agents(&self) -> bool {
         self.forms.contains_key("CO")
+    }
+
+    /// True when the template's claims are pairs among its parties, with no
+    /// object of their own: `{PAIR}`, or `{X}` with `{CO}` and no `{Y}`.
+    pub fn is_pairwise(&self) -> bool {
+        self.has_pair() || (self.has_co_agents() && !self.forms.contains_key("Y"))
     }
 
     /// True when a slot must be a demonym (`{X:adj}`).
@@ -445,9 +452,12 @@ impl Parser {
             let has_x = template.forms.contains_key("X");
             let has_y = template.forms.contains_key("Y");
             let co = template.has_co_agents();
-            let has_co = has_x && co && !has_y && !template.has_pair();
+            let has_co = has_x && co && !template.has_pair();
             if co && !has_co {
-                self.fail(*number, "{CO} goes with {X} alone, not with {Y} or {PAIR}");
+                self.fail(
+                    *number,
+                    "{CO} goes with {X} (and maybe {Y}), not with {PAIR}",
+                );
             } else if !(template.has_pair() || (has_x && has_y) || has_co) {
                 self.fail(
                     *number,

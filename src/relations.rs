@@ -1434,7 +1434,7 @@ impl Found<'_> {
                     object_span: y.1,
                     pattern: self.pattern.id.clone(),
                     attributed_to: attributed_to.clone(),
-                    pairwise: self.template.has_pair() || self.template.has_co_agents(),
+                    pairwise: self.template.is_pairwise(),
                 }
             })
             .collect()
@@ -1625,7 +1625,7 @@ impl Found<'_> {
             }
             return self.every_pair(self.parts("PAIR"));
         }
-        if self.template.has_co_agents() {
+        if self.template.is_pairwise() {
             let (xs, cos) = (self.parts("X"), self.parts("CO"));
             if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "CO", &cos) {
                 return Vec::new();
@@ -1644,9 +1644,20 @@ impl Found<'_> {
         {
             return Vec::new();
         }
-        let (xs, ys) = (self.parts("X"), self.parts("Y"));
+        let (mut xs, ys) = (self.parts("X"), self.parts("Y"));
         if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "Y", &ys) {
             return Vec::new();
+        }
+        if self.template.has_co_agents() {
+            let cos = self.parts("CO");
+            if !self.allowed(lexicon, "CO", &cos) {
+                return Vec::new();
+            }
+            for part in cos {
+                if !xs.iter().any(|(a, _)| *a == part.0) {
+                    xs.push(part);
+                }
+            }
         }
         xs.iter()
             .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
