@@ -373,11 +373,16 @@ fn with_object_controlled_gerund(reading: &str) -> Option<String> {
     ))
 }
 
+/// Role nouns that an apposition can give its head (`Beijing, Venezuela's
+/// largest creditor`).
+const ROLE_NOUNS: &str = "ally|allies|partner|partners|backer|backers|supplier|suppliers|source|creditor|creditors|sponsor|patron|protector|guarantor|customer|customers|buyer|buyers|lender|donor|rival|rivals|adversary|member|members";
+
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<head><N\d+>), (?P<role>(?:(?:the|a|an|one of) )?(?:<[NA]\d+>'s |<A\d+> )?(?:[a-z-]+ ){0,3}?",
-        r"(?:ally|allies|partner|partners|backer|backers|supplier|suppliers|source|creditor|creditors|sponsor|patron|protector|guarantor|customer|customers|buyer|buyers|lender|donor|rival|rivals|adversary|member|members)",
-        r"(?: of (?:the )?<N\d+>)?)(?-u:\b)",
+    // After an article, title case as well (`a Special Strategic Partner of
+    // <N1>`); without one, lower case only (`among other Allies` is no role).
+    let owner = r"(?:<[NA]\d+>'s |<A\d+> )?";
+    Regex::new(&format!(
+        r"(?P<head><N\d+>), (?P<role>(?:(?:the|a|an|one of) {owner}(?:[A-Za-z-]+ ){{0,3}}?(?i:{ROLE_NOUNS})|{owner}(?:[a-z-]+ ){{0,3}}?(?:{ROLE_NOUNS}))(?: of (?:the )?<N\d+>)?)(?-u:\b)"
     ))
     .unwrap()
 });
