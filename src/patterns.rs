@@ -139,8 +139,9 @@ impl Template {
     }
 
     /// `{X} took part in exercises alongside {CO}`: X and its co-agents act
-    /// together, so the claims are every pair among them; with a `{Y}`
-    /// (`{X} belongs to {Y} alongside {CO}`), each of them relates to Y.
+    /// together, so the claims are every pair among them (and so with a
+    /// `{PAIR}`); with a `{Y}` (`{X} belongs to {Y} alongside {CO}`), each of
+    /// them relates to Y.
     pub fn has_co_agents(&self) -> bool {
         self.forms.contains_key("CO")
     }
@@ -452,12 +453,9 @@ impl Parser {
             let has_x = template.forms.contains_key("X");
             let has_y = template.forms.contains_key("Y");
             let co = template.has_co_agents();
-            let has_co = has_x && co && !template.has_pair();
+            let has_co = co && (has_x || template.has_pair());
             if co && !has_co {
-                self.fail(
-                    *number,
-                    "{CO} goes with {X} (and maybe {Y}), not with {PAIR}",
-                );
+                self.fail(*number, "{CO} goes with {X} or {PAIR}");
             } else if !(template.has_pair() || (has_x && has_y) || has_co) {
                 self.fail(
                     *number,

@@ -1392,6 +1392,15 @@ impl Extractor {
 /// An actor and the words that name it.
 type Part = (ActorId, Range<usize>);
 
+/// Adds the parts whose actor `parties` does not name yet.
+fn push_new_parties(parties: &mut Vec<Part>, new: Vec<Part>) {
+    for part in new {
+        if !parties.iter().any(|(a, _)| *a == part.0) {
+            parties.push(part);
+        }
+    }
+}
+
 /// One match of one template on one reading of a sentence.
 struct Found<'a> {
     pattern: &'a Pattern,
@@ -1623,7 +1632,15 @@ impl Found<'_> {
             if self.caps.name("X").is_some() && !self.allowed(lexicon, "X", &self.parts("X")) {
                 return Vec::new();
             }
-            return self.every_pair(self.parts("PAIR"));
+            let mut parties = self.parts("PAIR");
+            if self.template.has_co_agents() {
+                let cos = self.parts("CO");
+                if !self.allowed(lexicon, "CO", &cos) {
+                    return Vec::new();
+                }
+                push_new_parties(&mut parties, cos);
+            }
+            return self.every_pair(parties);
         }
         if self.template.is_pairwise() {
             let (xs, cos) = (self.parts("X"), self.parts("CO"));
@@ -1631,11 +1648,8 @@ impl Found<'_> {
                 return Vec::new();
             }
             let mut parties: Vec<Part> = Vec::with_capacity(xs.len() + cos.len());
-            for part in xs.into_iter().chain(cos) {
-                if !parties.iter().any(|(a, _)| *a == part.0) {
-                    parties.push(part);
-                }
-            }
+            push_new_parties(&mut parties, xs);
+            push_new_parties(&mut parties, cos);
             return self.every_pair(parties);
         }
         // `according to UK assessments` names a source, not an object.
@@ -1653,11 +1667,7 @@ impl Found<'_> {
             if !self.allowed(lexicon, "CO", &cos) {
                 return Vec::new();
             }
-            for part in cos {
-                if !xs.iter().any(|(a, _)| *a == part.0) {
-                    xs.push(part);
-                }
-            }
+            push_new_parties(&mut xs, cos);
         }
         xs.iter()
             .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
