@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part) )?",
-        r"(?:a|an|the|one of|home to|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|rivals|allies|allied|partners|neighbours|neighbors|enemies|adversaries|foes|friends|members|launched|founded|created|established|formed|signed|set up|visiting|speaking|writing|citing|using|announced|concluded|adopted|agreed|ratified|unveiled|inaugurated|based|headquartered|led|chaired|hosted|backed|known as|once|renamed|rebranded|formerly|previously|originally|also known as|better known as|now known as)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
+        r"(?:a|an|the|one of|home to|(?:most|many|some|all|several|none|half|two|three|both|each|one|the rest) of (?:them|which|whom)|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|rivals|allies|allied|partners|neighbours|neighbors|enemies|adversaries|foes|friends|members|launched|founded|created|established|formed|signed|set up|visiting|speaking|writing|citing|using|announced|concluded|adopted|agreed|ratified|unveiled|inaugurated|based|headquartered|led|chaired|hosted|backed|known as|once|renamed|rebranded|formerly|previously|originally|also known as|better known as|now known as)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
         r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
     ))
     .unwrap()
@@ -910,6 +910,10 @@ mod tests {
         (
             "<N0>, a founding member of the <N1> in 1954, remains an ally of the <N2>.",
             "<N0> is a founding member of the <N1> in 1954, and <N0> remains an ally of the <N2>.",
+        ),
+        (
+            "In 2022, <N0>, most of them <A1>, were deployed to <N2>.",
+            "In 2022, <N0> were deployed to <N2>.",
         ),
         (
             "<N0> built a logistics hub and, in July 2025, signed an agreement with <N1>.",
