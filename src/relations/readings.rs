@@ -582,7 +582,10 @@ static LATER_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
             r"(?:<A\d+> (?:[A-Za-z0-9-]+ ){{0,3}}?[A-Za-z0-9-]+(?: and|,? as well as|, plus){adverb} (?P<demonym><A\d+>)",
             r"|<N\d+>(?: [A-Za-z0-9-]+){{0,4}}?,? as well as (?:(?:senior|other|several|some|many|the) )?(?P<noun><N\d+>)",
             r"|(?-u:\b)(?P<prep>{preposition}) (?:the )?<N\d+>,? (?:and|as well as){adverb} ",
-            r"(?P<prep2>{preposition}) (?P<object>(?:the )?<N\d+>))",
+            r"(?P<prep2>{preposition}) (?P<object>(?:the )?<N\d+>)",
+            // `to 12 Pacific Island countries and <N1>`: a plural noun
+            // phrase that names no actor, then one that does.
+            r"|(?-u:\b){preposition} (?P<unnamed>(?:the |some |several |other |many |\d+ )?(?:[A-Za-z-]+ ){{0,3}}?[a-z-]+s),? (?:and|as well as) (?P<named>(?:the )?<N\d+>))",
         ),
         adverb = ADVERB,
         preposition = PREPOSITION,
@@ -632,6 +635,15 @@ fn later_conjuncts(reading: &str) -> Vec<String> {
                 from = whole.start() + 1;
                 continue;
             }
+            _ if c.name("unnamed").is_some() => match (c.name("unnamed"), c.name("named")) {
+                (Some(unnamed), Some(named)) if !opens_a_clause(&last[named.end()..], false) => {
+                    unnamed.start()..named.start()
+                }
+                _ => {
+                    from = whole.start() + 1;
+                    continue;
+                }
+            },
             _ => match c.name("demonym").or(c.name("noun")) {
                 Some(next) if opens_a_clause(&last[next.end()..], c.name("demonym").is_some()) => {
                     from = whole.start() + 1;
@@ -910,6 +922,10 @@ mod tests {
         (
             "<N0>, a founding member of the <N1> in 1954, remains an ally of the <N2>.",
             "<N0> is a founding member of the <N1> in 1954, and <N0> remains an ally of the <N2>.",
+        ),
+        (
+            "<N0> is providing patrol boats to 12 island countries and <N1>.",
+            "<N0> is providing patrol boats to <N1>.",
         ),
         (
             "In 2022, <N0>, most of them <A1>, were deployed to <N2>.",
