@@ -99,7 +99,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 12] = [
+    let transforms: [fn(&str) -> Option<String>; 13] = [
         with_label_subject,
         with_named_subject,
         with_named_examples,
@@ -107,6 +107,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
         with_elided_verb_phrase,
         with_object_controlled_gerund,
         with_appositive_copula,
+        with_second_predicate,
         without_parentheticals,
         with_shared_subjects,
         with_bound_possessives,
@@ -376,6 +377,24 @@ fn with_object_controlled_gerund(reading: &str) -> Option<String> {
 /// Role nouns that an apposition can give its head (`Beijing, Venezuela's
 /// largest creditor`).
 const ROLE_NOUNS: &str = "ally|allies|partner|partners|backer|backers|supplier|suppliers|source|creditor|creditors|sponsor|patron|protector|guarantor|customer|customers|buyer|buyers|lender|donor|rival|rivals|adversary|member|members";
+
+/// `<N0> is the largest trading partner of most states and a major
+/// creditor of <N1>`: two predicate nouns share the copula, and the second
+/// is what names the other actor.
+static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<head><N\d+> (?:(?:now|also|still|already|long) )?(?:is|are|was|were|remains|remained|has been|have been|had been|became|has become|have become) (?:(?:now|also|still|already|long) )?)",
+        r"(?P<first>(?:the|a|an) [^<>,;]{1,80}?,? and )(?P<second>(?:the|a|an|one of the) )",
+    ))
+    .unwrap()
+});
+
+fn with_second_predicate(reading: &str) -> Option<String> {
+    let first = SECOND_PREDICATE.captures(reading)?.name("first")?.range();
+    let mut out = reading.to_string();
+    out.replace_range(first, "");
+    Some(out)
+}
 
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     // After an article, title case as well (`a Special Strategic Partner of
@@ -922,6 +941,10 @@ mod tests {
         (
             "<N0>, a founding member of the <N1> in 1954, remains an ally of the <N2>.",
             "<N0> is a founding member of the <N1> in 1954, and <N0> remains an ally of the <N2>.",
+        ),
+        (
+            "<N0> is now the largest trading partner of most states and a major creditor of <N1>.",
+            "<N0> is now a major creditor of <N1>.",
         ),
         (
             "<N0> is providing patrol boats to 12 island countries and <N1>.",
