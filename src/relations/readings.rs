@@ -600,7 +600,7 @@ static LATER_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?:<A\d+> (?:[A-Za-z0-9-]+ ){{0,3}}?[A-Za-z0-9-]+(?: and|,? as well as|, plus){adverb} (?P<demonym><A\d+>)",
             r"|<N\d+>(?: [A-Za-z0-9-]+){{0,4}}?,? as well as (?:(?:senior|other|several|some|many|the) )?(?P<noun><N\d+>)",
-            r"|(?-u:\b)(?P<prep>{preposition}) (?:the )?<N\d+>,? (?:and|as well as){adverb} ",
+            r"|(?-u:\b)(?P<prep>{preposition}) (?:the )?<N\d+>(?: (?:since|in|from|until|during|by) [^<>,;]{{1,24}}?)?,? (?:and|as well as){adverb} ",
             r"(?P<prep2>{preposition}) (?P<object>(?:the )?<N\d+>)",
             // `to 12 Pacific Island countries and <N1>`: a plural noun
             // phrase that names no actor, then one that does.
@@ -945,6 +945,10 @@ mod tests {
         (
             "<N0> is now the largest trading partner of most states and a major creditor of <N1>.",
             "<N0> is now a major creditor of <N1>.",
+        ),
+        (
+            "<N0> has supplied drones to <N1> since 2022, and reportedly to <N2>.",
+            "<N0> has supplied drones to <N2>.",
         ),
         (
             "<N0> is providing patrol boats to 12 island countries and <N1>.",
