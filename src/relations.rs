@@ -1185,7 +1185,7 @@ impl Extractor {
         sentence: usize,
         mentions: &[Mention],
     ) -> Option<Vec<Claim>> {
-        let bullet = skeleton(text, span, mentions, &lexicon.agents);
+        let bullet = skeleton(text, span.clone(), mentions, &lexicon.agents);
         let joined = match lead {
             Lead::Subject { subject, words } => {
                 let fragment = fragment_after_marker(&bullet.text)?;
@@ -1207,7 +1207,11 @@ impl Extractor {
                 joined.text = format!("{} {items}", clause.text.trim_end());
                 joined.slots.extend(bullet.slots.iter().cloned());
                 joined.surfaces.extend(bullet.surfaces.iter().cloned());
+                // A claim between the lead's own actors is the lead's, found
+                // where the lead is read: the bullet must name one party.
+                let in_bullet = |r: &Range<usize>| span.start <= r.start && r.end <= span.end;
                 let mut claims = self.claims_of_actors(lexicon, &joined, sentence);
+                claims.retain(|c| in_bullet(&c.subject_span) || in_bullet(&c.object_span));
                 for claim in self.claims_of_actors(lexicon, &bullet, sentence) {
                     if !claims.iter().any(|c| c.same_unit(&claim)) {
                         claims.push(claim);

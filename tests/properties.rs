@@ -374,12 +374,24 @@ fn assert_extracted_well_formed(x: &pipeline::Extracted) {
             m.span
         );
     }
+    // A bullet read with its lead line (`The United States has:`) names one
+    // party in the lead: one span is in the claim's sentence, the other in
+    // it or before it.
     for c in &x.claims {
         let s = &x.sentences[c.sentence];
+        let within =
+            |span: &std::ops::Range<usize>| s.span.start <= span.start && span.end <= s.span.end;
+        assert!(
+            within(&c.subject_span) || within(&c.object_span),
+            "claim spans {:?} and {:?} both outside sentence {:?}",
+            c.subject_span,
+            c.object_span,
+            s.span
+        );
         for span in [&c.subject_span, &c.object_span] {
             assert!(
-                s.span.start <= span.start && span.start < span.end && span.end <= s.span.end,
-                "claim span {span:?} outside sentence {:?}",
+                span.start < span.end && span.end <= s.span.end,
+                "claim span {span:?} empty or after sentence {:?}",
                 s.span
             );
             assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
