@@ -92,8 +92,10 @@ impl Tagger {
                 }
                 // `the Royal Solomon Islands Police Force (RSIPF)`: a state's
                 // own forces or agency, which act for it as the name does.
+                // Named for the state (`Sudanese Armed Forces`), it is a noun
+                // phrase of its own, whatever the kind of the name inside.
                 Some(m) if self.names_an_agent_of(name, &known) => {
-                    (m.actor.clone().expect("checked"), m.kind)
+                    (m.actor.clone().expect("checked"), MentionKind::Metonym)
                 }
                 _ if names_a_body(name) => {
                     (ActorId(acronym.to_uppercase()), MentionKind::Organisation)
@@ -513,6 +515,15 @@ mod tests {
             })
             .collect();
         assert!(found.contains(&p("RSIPF", "SLB")), "{found:?}");
+        let text = "Egypt backs the Sudanese Armed Forces (SAF). Cairo is the SAF's closest ally.";
+        let defs = TAGGER.definitions(text);
+        let saf: Vec<MentionKind> = TAGGER
+            .tag_with(&defs, text, 0..text.len(), 0, None)
+            .into_iter()
+            .filter(|m| &text[m.span.clone()] == "SAF")
+            .map(|m| m.kind)
+            .collect();
+        assert_eq!(saf, [MentionKind::Metonym, MentionKind::Metonym]);
         assert!(!found.iter().any(|(_, a)| a == "RSIPF"), "{found:?}");
     }
 
