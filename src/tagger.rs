@@ -474,11 +474,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn acronyms_defined_in_brackets_name_their_actor() {
-        let text = "The Minerals Security Partnership (MSP) met. The United Arab Emirates (UAE) joined the MSP. Kenya joined the Organisation of African Unity (OAU).";
+    /// Mentions of `text` read with the names it defines, as (text, actor).
+    fn defined_and_tagged(text: &str) -> Vec<(String, String)> {
         let defs = TAGGER.definitions(text);
-        let found: Vec<(String, String)> = TAGGER
+        TAGGER
             .tag_with(&defs, text, 0..text.len(), 0, None)
             .into_iter()
             .map(|m| {
@@ -487,7 +486,13 @@ mod tests {
                     m.actor.map(|a| a.0).unwrap_or_default(),
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_defined_in_brackets_name_their_actor() {
+        let text = "The Minerals Security Partnership (MSP) met. The United Arab Emirates (UAE) joined the MSP. Kenya joined the Organisation of African Unity (OAU).";
+        let found = defined_and_tagged(text);
         assert!(
             found.contains(&p("Minerals Security Partnership", "MSP")),
             "{found:?}"
@@ -503,17 +508,7 @@ mod tests {
     #[test]
     fn an_acronym_for_a_states_own_force_names_the_state() {
         let text = "Beijing trained the Royal Solomon Islands Police Force (RSIPF). Canberra funds the RSIPF.";
-        let defs = TAGGER.definitions(text);
-        let found: Vec<(String, String)> = TAGGER
-            .tag_with(&defs, text, 0..text.len(), 0, None)
-            .into_iter()
-            .map(|m| {
-                (
-                    text[m.span].to_string(),
-                    m.actor.map(|a| a.0).unwrap_or_default(),
-                )
-            })
-            .collect();
+        let found = defined_and_tagged(text);
         assert!(found.contains(&p("RSIPF", "SLB")), "{found:?}");
         let text = "Egypt backs the Sudanese Armed Forces (SAF). Cairo is the SAF's closest ally.";
         let defs = TAGGER.definitions(text);
