@@ -94,7 +94,7 @@ impl Tagger {
                 // own forces or agency, which act for it as the name does.
                 // Named for the state (`Sudanese Armed Forces`), it is a noun
                 // phrase of its own, whatever the kind of the name inside.
-                Some(m) if self.names_an_agent_of(name, &known) => {
+                Some(m) if self.names_an_agent_of(name, whole.end(), &known) => {
                     (m.actor.clone().expect("checked"), MentionKind::Metonym)
                 }
                 _ if names_a_body(name) => {
@@ -113,9 +113,11 @@ impl Tagger {
         defs
     }
 
-    /// True when `name` is one state's name followed by an agent noun
-    /// (`Uganda People's Defence Force`, `China Coast Guard`).
-    fn names_an_agent_of(&self, name: &str, known: &[Mention]) -> bool {
+    /// True when `name`, ending at byte `name_end` of the text, is one
+    /// state's name followed by an agent noun (`Uganda People's Defence
+    /// Force`, `China Coast Guard`) or an agent noun of that state (`Armed
+    /// Forces of the Philippines`).
+    fn names_an_agent_of(&self, name: &str, name_end: usize, known: &[Mention]) -> bool {
         let [state] = known else {
             return false;
         };
@@ -129,7 +131,14 @@ impl Tagger {
                 && name[name.len() - agent.len()..].eq_ignore_ascii_case(agent)
                 && name[..name.len() - agent.len()].ends_with(' ')
         });
-        is_state && ends_with_agent
+        let agent_of_state = state.span.end == name_end
+            && self.lexicon.agents.iter().any(|agent| {
+                name.len() > agent.len()
+                    && name.is_char_boundary(agent.len())
+                    && name[..agent.len()].eq_ignore_ascii_case(agent)
+                    && name[agent.len()..].starts_with(" of ")
+            });
+        is_state && (ends_with_agent || agent_of_state)
     }
 
     /// Mentions of one sentence read on its own, with the acronyms it
@@ -510,6 +519,9 @@ mod tests {
         let text = "Beijing trained the Royal Solomon Islands Police Force (RSIPF). Canberra funds the RSIPF.";
         let found = defined_and_tagged(text);
         assert!(found.contains(&p("RSIPF", "SLB")), "{found:?}");
+        let found =
+            defined_and_tagged("The Armed Forces of the Philippines (AFP) drilled. The AFP left.");
+        assert!(found.contains(&p("AFP", "PHL")), "{found:?}");
         let text = "Egypt backs the Sudanese Armed Forces (SAF). Cairo is the SAF's closest ally.";
         let defs = TAGGER.definitions(text);
         let saf: Vec<MentionKind> = TAGGER
