@@ -210,7 +210,8 @@ static NAMED_EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
         r"a handful of|numerous|other|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|",
         r"twenty|thirty|forty|fifty) )?(?:(?:[A-Z][a-z]+|[a-z-]+(?:an|ern|al|ic|ish|ese)|other|fellow|allied|developed|",
         r"developing|neighbouring|neighboring|leading|emerging|like-minded|major|key|smaller|larger|donor|partner|member|friendly) ){0,2}?(?:countries|states|nations|governments|",
-        r"member states|members|partners|allies|donors|economies|powers|signatories|neighbours|neighbors)",
+        r"member states|members|partners|allies|donors|economies|powers|signatories|neighbours|neighbors|leaders|counterparts|heads of state|heads of government)",
+        r"(?: today| yesterday| this week| last week)?",
         r"(?:(?P<open>,)? (?:including|among them|such as|notably|especially|in particular|namely)(?P<colon>:)? |(?P<dash>--| -- |: ))(?:the )?",
         r"(?P<slot><N\d+>)(?P<close>,|;|\.|$| --|--)",
     ))
@@ -945,6 +946,10 @@ mod tests {
         (
             "<N0> is now the largest trading partner of most states and a major creditor of <N1>.",
             "<N0> is now a major creditor of <N1>.",
+        ),
+        (
+            "<N0> met a number of leaders today, including <N1>.",
+            "<N0> met <N1>.",
         ),
         (
             "<N0> arrived on Monday, and he met <N1> in the evening.",
