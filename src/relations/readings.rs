@@ -402,7 +402,7 @@ static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     // <N1>`); without one, lower case only (`among other Allies` is no role).
     let owner = r"(?:<[NA]\d+>'s |<A\d+> )?";
     Regex::new(&format!(
-        r"(?P<head><N\d+>), (?P<role>(?:(?:the|a|an|one of) {owner}(?:[A-Za-z-]+ ){{0,3}}?(?i:{ROLE_NOUNS})|{owner}(?:[a-z-]+ ){{0,3}}?(?:{ROLE_NOUNS}))(?: of (?:the )?<N\d+>)?)(?-u:\b)"
+        r"(?P<head><N\d+>), (?P<role>(?:(?:the|a|an|one of(?: the)?) {owner}(?:[A-Za-z-]+ ){{0,3}}?(?i:{ROLE_NOUNS})|{owner}(?:[a-z-]+ ){{0,3}}?(?:{ROLE_NOUNS}))(?: of (?:the )?<N\d+>)?)(?-u:\b)"
     ))
     .unwrap()
 });
