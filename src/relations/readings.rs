@@ -99,7 +99,8 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 13] = [
+    let transforms: [fn(&str) -> Option<String>; 14] = [
+        without_both,
         with_label_subject,
         with_named_subject,
         with_named_examples,
@@ -378,6 +379,17 @@ fn with_object_controlled_gerund(reading: &str) -> Option<String> {
 /// Role nouns that an apposition can give its head (`Beijing, Venezuela's
 /// largest creditor`).
 const ROLE_NOUNS: &str = "ally|allies|partner|partners|backer|backers|supplier|suppliers|source|creditor|creditors|sponsor|patron|protector|guarantor|customer|customers|buyer|buyers|lender|donor|rival|rivals|adversary|member|members";
+
+/// `good relations with both <N1>`: `both` before a named list adds
+/// nothing the list does not say, and stands between a preposition and
+/// its object.
+static BOTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:both|Both) (<[NA]\d+>)").unwrap());
+
+fn without_both(reading: &str) -> Option<String> {
+    BOTH.is_match(reading)
+        .then(|| BOTH.replace_all(reading, "$1").into_owned())
+}
 
 /// `<N0> is the largest trading partner of most states and a major
 /// creditor of <N1>`: two predicate nouns share the copula, and the second
@@ -946,6 +958,10 @@ mod tests {
         (
             "<N0> is now the largest trading partner of most states and a major creditor of <N1>.",
             "<N0> is now a major creditor of <N1>.",
+        ),
+        (
+            "<N0> maintains good relations with both <N1>.",
+            "<N0> maintains good relations with <N1>.",
         ),
         (
             "<N0> met a number of leaders today, including <N1>.",
