@@ -384,7 +384,7 @@ const ROLE_NOUNS: &str = "ally|allies|partner|partners|backer|backers|supplier|s
 /// nothing the list does not say, and stands between a preposition and
 /// its object.
 static BOTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:both|Both) (<[NA]\d+>)").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:both|Both) ((?:the )?<[NA]\d+>)").unwrap());
 
 fn without_both(reading: &str) -> Option<String> {
     BOTH.is_match(reading)
@@ -412,9 +412,9 @@ fn with_second_predicate(reading: &str) -> Option<String> {
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     // After an article, title case as well (`a Special Strategic Partner of
     // <N1>`); without one, lower case only (`among other Allies` is no role).
-    let owner = r"(?:<[NA]\d+>'s |<A\d+> )?";
+    let owner = r"(?:<[NA]\d+>'s |<[NA]\d+> )?";
     Regex::new(&format!(
-        r"(?P<head><N\d+>), (?P<role>(?:(?:the|a|an|one of(?: the)?) {owner}(?:[A-Za-z-]+ ){{0,3}}?(?i:{ROLE_NOUNS})|{owner}(?:[a-z-]+ ){{0,3}}?(?:{ROLE_NOUNS}))(?: of (?:the )?<N\d+>)?)(?-u:\b)"
+        r"(?P<head><N\d+>), (?:[^<>,;]{{1,50}}? and )?(?P<role>(?:(?:the|a|an|one of(?: the)?) {owner}(?:[A-Za-z-]+ ){{0,3}}?(?i:{ROLE_NOUNS})|{owner}(?:[a-z-]+ ){{0,3}}?(?:{ROLE_NOUNS}))(?: of (?:the )?<N\d+>)?)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -958,6 +958,14 @@ mod tests {
         (
             "<N0> is now the largest trading partner of most states and a major creditor of <N1>.",
             "<N0> is now a major creditor of <N1>.",
+        ),
+        (
+            "<N0>, Africa's largest economy and an <N1> member, hosted the talks.",
+            "<N0> is an <N1> member, and <N0> hosted the talks.",
+        ),
+        (
+            "<N0> is a member of both the <N1> and <N2>.",
+            "<N0> is a member of the <N1> and <N2>.",
         ),
         (
             "<N0> maintains good relations with both <N1>.",
