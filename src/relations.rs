@@ -1636,25 +1636,20 @@ impl Found<'_> {
             if self.caps.name("X").is_some() && !self.allowed(lexicon, "X", &self.parts("X")) {
                 return Vec::new();
             }
-            let mut parties = self.parts("PAIR");
-            if self.template.has_co_agents() {
-                let cos = self.parts("CO");
-                if !self.allowed(lexicon, "CO", &cos) {
-                    return Vec::new();
-                }
-                push_new_parties(&mut parties, cos);
-            }
-            return self.every_pair(parties);
+            return self
+                .with_co_agents(lexicon, self.parts("PAIR"))
+                .map_or_else(Vec::new, |parties| self.every_pair(parties));
         }
         if self.template.is_pairwise() {
-            let (xs, cos) = (self.parts("X"), self.parts("CO"));
-            if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "CO", &cos) {
+            let xs = self.parts("X");
+            if !self.allowed(lexicon, "X", &xs) {
                 return Vec::new();
             }
-            let mut parties: Vec<Part> = Vec::with_capacity(xs.len() + cos.len());
+            let mut parties = Vec::with_capacity(xs.len());
             push_new_parties(&mut parties, xs);
-            push_new_parties(&mut parties, cos);
-            return self.every_pair(parties);
+            return self
+                .with_co_agents(lexicon, parties)
+                .map_or_else(Vec::new, |parties| self.every_pair(parties));
         }
         // `according to UK assessments` names a source, not an object.
         if let Some(y) = self.caps.name("Y")
@@ -1662,20 +1657,29 @@ impl Found<'_> {
         {
             return Vec::new();
         }
-        let (mut xs, ys) = (self.parts("X"), self.parts("Y"));
+        let (xs, ys) = (self.parts("X"), self.parts("Y"));
         if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "Y", &ys) {
             return Vec::new();
         }
-        if self.template.has_co_agents() {
-            let cos = self.parts("CO");
-            if !self.allowed(lexicon, "CO", &cos) {
-                return Vec::new();
-            }
-            push_new_parties(&mut xs, cos);
-        }
+        let Some(xs) = self.with_co_agents(lexicon, xs) else {
+            return Vec::new();
+        };
         xs.iter()
             .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
             .collect()
+    }
+
+    /// `parties` with the template's co-agents added, if it has a `{CO}`
+    /// slot; `None` when the co-agents are not of the slot's form.
+    fn with_co_agents(&self, lexicon: &Lexicon, mut parties: Vec<Part>) -> Option<Vec<Part>> {
+        if self.template.has_co_agents() {
+            let cos = self.parts("CO");
+            if !self.allowed(lexicon, "CO", &cos) {
+                return None;
+            }
+            push_new_parties(&mut parties, cos);
+        }
+        Some(parties)
     }
 
     /// Every pair of `parties`: both ways for a relation that is not

@@ -387,8 +387,10 @@ static BOTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:both|Both) ((?:the )?<[NA]\d+>)").unwrap());
 
 fn without_both(reading: &str) -> Option<String> {
-    BOTH.is_match(reading)
-        .then(|| BOTH.replace_all(reading, "$1").into_owned())
+    match BOTH.replace_all(reading, "$1") {
+        std::borrow::Cow::Owned(without) => Some(without),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
 }
 
 /// `<N0> is the largest trading partner of most states and a major
