@@ -201,6 +201,12 @@ impl Tagger {
             };
             if at_word_boundaries(text, m.start(), m.end()) {
                 let name = &self.lexicon.names[self.pattern_names[m.pattern().as_usize()]];
+                if name.kind == MentionKind::Organisation
+                    && names_a_states_own_organ(text, m.range(), mentions.last())
+                {
+                    at = m.end();
+                    continue;
+                }
                 mentions.push(Mention {
                     sentence,
                     span: m.start()..m.end(),
@@ -214,6 +220,66 @@ impl Tagger {
         }
         mentions
     }
+}
+
+/// Words that name a state's institutions as readily as an international
+/// one's: `Security Council` is the UN's, but also Russia's and, inside
+/// `Supreme National Security Council`, Iran's.
+const ORGAN_WORDS: &[&str] = &[
+    "Security", "Council", "National", "Supreme", "Federal", "State", "General", "Assembly",
+    "Defence", "Defense",
+];
+
+/// Nouns after which a possessive organ is the international one
+/// (`Japan's Security Council seat`, `Russia's Security Council veto`).
+const INTERNATIONAL_ORGAN_USES: &[&str] = &[
+    "seat",
+    "seats",
+    "veto",
+    "vetoes",
+    "vote",
+    "votes",
+    "bid",
+    "membership",
+    "presidency",
+    "resolution",
+    "resolutions",
+    "ambitions",
+    "reform",
+    "colleagues",
+    "partners",
+    "mandate",
+    "role",
+    "term",
+    "candidacy",
+    "campaign",
+];
+
+/// True when an organisation's name made only of institution words names
+/// a state's own organ: it continues a longer name (`National Security
+/// Council`) or belongs to a state (`Russia's Security Council`, `the
+/// Russian Security Council`), unless what follows makes it the
+/// international body (`Japan's Security Council seat`). Left untagged, it
+/// reads as an agent of the state before it, or of none.
+fn names_a_states_own_organ(text: &str, name: Range<usize>, previous: Option<&Mention>) -> bool {
+    let generic = |words: &str| words.split(' ').all(|w| ORGAN_WORDS.contains(&w));
+    if !generic(&text[name.clone()]) {
+        return false;
+    }
+    let before = &text[..name.start];
+    let longer_name = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| ORGAN_WORDS.contains(&w));
+    let owned = previous.is_some_and(|p| {
+        let between = &text[p.span.end.min(name.start)..name.start];
+        p.kind != MentionKind::Organisation && matches!(between, "'s " | "' " | " ")
+    });
+    let next_word = text[name.end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '.', ';']).next())
+        .unwrap_or("");
+    longer_name || (owned && !INTERNATIONAL_ORGAN_USES.contains(&next_word))
 }
 
 /// Names a document defines for itself: acronyms in brackets (`the
@@ -477,6 +543,18 @@ mod tests {
             ("Vladimir Putin's war", vec![p("Vladimir Putin", "RUS")]),
             ("Kissinger wrote", vec![p("Kissinger", "-")]),
             ("Russiagate and Chinatown", vec![]),
+            (
+                "Russia's Security Council and the Security Council",
+                vec![p("Russia", "RUS"), p("Security Council", "UN")],
+            ),
+            (
+                "the Russian Security Council, Iran's Supreme National Security Council",
+                vec![p("Russian", "RUS"), p("Iran", "IRN")],
+            ),
+            (
+                "Japan's Security Council seat",
+                vec![p("Japan", "JPN"), p("Security Council", "UN")],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(pairs(text), expected, "{text}");

@@ -188,7 +188,11 @@ pub(super) fn named_groupings(
             continue;
         };
         let name = &text[start..m.end];
-        if CONTINUED.is_match(&text[m.end..])
+        // `Russia's Security Council`: an owner's possessive makes the
+        // name one state's organ.
+        let owned = name.split(' ').next().is_some_and(|w| w.ends_with("'s"));
+        if owned
+            || CONTINUED.is_match(&text[m.end..])
             || TAIL_OF_NAME
                 .is_match(&text[floor_char_boundary(text, start.saturating_sub(60))..start])
         {
