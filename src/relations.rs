@@ -1538,11 +1538,11 @@ impl Found<'_> {
         Some((polarity, modality))
     }
 
-    /// The subject slot when it opens the match: the checks below judge
-    /// what stands before a subject, so a match that opens elsewhere has
-    /// none to judge.
+    /// The subject slot (X, or a PAIR that acts together) when it opens
+    /// the match: the checks below judge what stands before a subject, so a
+    /// match that opens elsewhere has none to judge.
     fn opening_subject(&self) -> Option<regex::bytes::Match<'_>> {
-        let x = self.caps.name("X")?;
+        let x = self.caps.name("X").or_else(|| self.caps.name("PAIR"))?;
         let whole = self.caps.get(0).expect("group 0 always matches");
         (x.start() == whole.start()).then_some(x)
     }
@@ -1624,7 +1624,7 @@ impl Found<'_> {
             next_word.ends_with("ing") || ASIDE_OPENER.is_match(&format!(" {next_word}"));
         let closes = !opens_aside;
         let segment = before.rsplit(',').next().unwrap_or(before);
-        let opened = ASIDE_OPENER.is_match(segment);
+        let opened = ASIDE_OPENER.is_match(segment) || PARTICIPLE_AGENT.is_match(segment);
         closes && opened
     }
 
@@ -1901,9 +1901,20 @@ static ASIDE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ (?:which|who|whose|whom|where|a|an|the|itself|once|long|founded|launched|created)(?-u:\b)").unwrap()
 });
 
+/// `The coalition, led by France and Britain, met`: the agent of a
+/// participle aside is not the subject of the verb after it.
+static PARTICIPLE_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:[a-z]+ly )?(?:[a-z]+ed|led|held|run|driven|brought|built|made|taken|won|sent|co-led) by (?:the )?$").unwrap()
+});
+
 static MODAL_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,? (?:could|would|might|may|will|should|must|can)(?-u:\b)").unwrap()
 });
+
+/// `Any technical agreement between Ethiopia and Somalia should ...`:
+/// `any` with modifiers between it and the cue.
+static ANY_KIND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^a-z])any (?:[a-z-]+ ){1,2}$").unwrap());
 
 /// `a Chinese attack on Taiwan could ...`: an indefinite event that a modal
 /// predicates is hypothetical, unlike `the Russian invasion of Ukraine will`.
@@ -1916,6 +1927,7 @@ fn is_hypothetical_event(before: &str, matched: &str, after: &str) -> bool {
     let first_matched = matched.split(' ').next().unwrap_or("");
     any(last_before)
         || any(first_matched)
+        || ANY_KIND.is_match(before)
         || ((article(last_before) || article(first_matched)) && MODAL_NEXT.is_match(after))
 }
 
