@@ -383,8 +383,13 @@ impl Leads {
         };
         if !continues {
             self.current = None;
-            let whole_paragraph = opens_paragraph && sentence.span.end == paragraph.span.end;
-            if whole_paragraph {
+            // A lead is a line of its own, or the last sentence of a
+            // paragraph when it ends in a colon (`Canada and the Philippines
+            // marked 75 years of relations in 2024. Canada has:`).
+            let ends_paragraph = sentence.span.end == paragraph.span.end;
+            let colon_last =
+                ends_paragraph && text[sentence.span.clone()].trim_end().ends_with(':');
+            if (opens_paragraph && ends_paragraph) || colon_last {
                 let lead = Lead::parse(
                     text,
                     sentence.span.clone(),

@@ -1,5 +1,6 @@
 //! Bullet lists that continue the line leading them, run through the binary:
-//! a subject named once (`The United States has:` then `- Delivered ...`),
+//! a subject named once (`The United States has:` then `- Delivered ...`,
+//! on a line of its own or ending a paragraph),
 //! or a clause whose last words the bullets name (`Turkey has exported
 //! drones to more than 30 countries, among them:` then `- Azerbaijan`).
 
@@ -29,6 +30,9 @@ Assistance to Nigeria:
 
 Germany has trained officers from many countries.
 - Trained coast guard crews from Benin.
+
+Relations with Kenya date back to 1963. France has:
+- Delivered two patrol boats to Kenya.
 
 Turkey has exported drones to more than 30 countries, among them:
 - Qatar, the first foreign customer, which ordered six in 2018
@@ -67,6 +71,8 @@ fn fragments_take_the_subject_of_their_lead_and_nothing_else_does() {
             // its own and is read on its own.
             "BEN cooperates_with GHA affirmed",
             "BEN cooperates_with TGO affirmed",
+            // A lead may end a paragraph of other sentences.
+            "FRA supports KEN affirmed",
             "GHA cooperates_with USA affirmed",
             "JPN sanctions NER negated",
             "JPN supports CIV affirmed",
