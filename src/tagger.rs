@@ -464,7 +464,9 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let open_after = last == Some('.') || !after.is_some_and(is_word_char);
     // `NZ$18 million`, `US$500 million`: a currency, not the state.
     let currency = after == Some('$');
-    !before.is_some_and(is_word_char) && open_after && !currency
+    // `a major non-NATO ally`, `non-EU states`: the name is denied.
+    let denied = text[..start].ends_with("non-") || text[..start].ends_with("Non-");
+    !before.is_some_and(is_word_char) && open_after && !currency && !denied
 }
 
 fn next_char_boundary(text: &str, from: usize) -> usize {
@@ -543,6 +545,7 @@ mod tests {
             ("Vladimir Putin's war", vec![p("Vladimir Putin", "RUS")]),
             ("Kissinger wrote", vec![p("Kissinger", "-")]),
             ("Russiagate and Chinatown", vec![]),
+            ("a non-NATO ally, non-EU states", vec![]),
             (
                 "Russia's Security Council and the Security Council",
                 vec![p("Russia", "RUS"), p("Security Council", "UN")],

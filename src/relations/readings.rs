@@ -99,7 +99,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 14] = [
+    let transforms: [fn(&str) -> Option<String>; 15] = [
         without_both,
         with_label_subject,
         with_named_subject,
@@ -107,6 +107,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
         with_fronted_adjunct_subject,
         with_elided_verb_phrase,
         with_object_controlled_gerund,
+        with_joined_agent,
         with_appositive_copula,
         with_second_predicate,
         without_parentheticals,
@@ -372,6 +373,29 @@ fn with_object_controlled_gerund(reading: &str) -> Option<String> {
         &reading[..whole.start()],
         if accusation { "alleged that " } else { "" },
         &c["object"],
+        &reading[gerund.start()..]
+    ))
+}
+
+/// `Canada joined the United States in sanctioning Nicaraguan officials`:
+/// the one joined does what the joiner does, so the gerund is also read
+/// with it as subject (`the United States sanctioning ...`). The joiner's
+/// own reading needs no rewrite: `joined <N> in` is one of `{aux}`'s words.
+static JOINED_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"<N\d+> (?:[a-z]+ ){0,2}?(?:joined|joins|join|joining) ",
+        r"(?P<joined>(?:the )?<N\d+>) in (?P<gerund>[a-z]+ing)(?-u:\b)",
+    ))
+    .unwrap()
+});
+
+fn with_joined_agent(reading: &str) -> Option<String> {
+    let c = JOINED_AGENT.captures(reading)?;
+    let (whole, gerund) = (c.get(0)?, c.name("gerund")?);
+    Some(format!(
+        "{}{} {}",
+        &reading[..whole.start()],
+        &c["joined"],
         &reading[gerund.start()..]
     ))
 }
@@ -852,6 +876,10 @@ mod tests {
         (
             "<N0>, itself a belligerent, did not criticise <N1>.",
             "<N0> did not criticise <N1>.",
+        ),
+        (
+            "<N0> joined the <N1> in sanctioning <A2> officials.",
+            "the <N1> sanctioning <A2> officials.",
         ),
         (
             "<N0>, long divided by history, now hold regular summits.",
