@@ -1529,7 +1529,15 @@ impl Found<'_> {
         let opener = last_word(before);
         let negated_subject = matches!(opener.to_ascii_lowercase().as_str(), "neither" | "no")
             || CLEFT_NOT.is_match(before);
-        let flips = usize::from(negated_subject) + usize::from(self.pattern.negated);
+        // `Switzerland belongs to neither NATO nor the EU`: the same
+        // negation opening the object list.
+        let negated_object = self
+            .caps
+            .name("Y")
+            .is_some_and(|y| NEITHER_BEFORE.is_match(&self.reading[..y.start()]));
+        let flips = usize::from(negated_subject)
+            + usize::from(negated_object)
+            + usize::from(self.pattern.negated);
         let polarity = if flips % 2 == 1 {
             flip(polarity)
         } else {
@@ -1884,6 +1892,9 @@ fn last_word(before: &str) -> &str {
 static CLEFT_NOT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)it (?:was|is|has been|were) (?:not|never) (?:the )?$").unwrap()
 });
+
+static NEITHER_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^a-z])neither (?:the )?$").unwrap());
 
 static APPOSITION_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:the )?<N\d+>, (?:a|an|the|one of the|itself a|long a|as a|as an|as the|as one of the) ").unwrap()
