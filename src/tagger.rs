@@ -168,7 +168,12 @@ impl Tagger {
         for (form, actor, kind) in &defs.forms {
             for (i, _) in slice.match_indices(form.as_str()) {
                 let (start, end) = (span.start + i, span.start + i + form.len());
-                if !at_word_boundaries(text, start, end) {
+                // `Hassan Sheikh`, learned as `Sheikh`: a form inside a
+                // longer name the lexicon found leaves that name alone.
+                let inside_longer = mentions.iter().any(|m| {
+                    m.span.start <= start && end <= m.span.end && m.span.len() > form.len()
+                });
+                if !at_word_boundaries(text, start, end) || inside_longer {
                     continue;
                 }
                 mentions.retain(|m| m.span.end <= start || m.span.start >= end);
@@ -682,6 +687,15 @@ mod tests {
         ]);
         assert!(!found[0].iter().any(|(t, _)| t == "Sharif"), "{found:?}");
         assert!(found[2].contains(&p("Sharif", "PAK")), "{found:?}");
+    }
+
+    #[test]
+    fn a_learned_surname_does_not_cut_a_longer_name() {
+        let found = tagged_in_order(&[
+            "Hassan Sheikh spoke in Mogadishu.",
+            "Sisi received Hassan Sheikh in Cairo.",
+        ]);
+        assert!(found[1].contains(&p("Hassan Sheikh", "SOM")), "{found:?}");
     }
 
     #[test]
