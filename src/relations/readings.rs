@@ -728,8 +728,8 @@ static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static SHARED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) (?:(?:by|in|on|at|after|before|during|since|until|within|over|from) [^<>,;]{1,30}? )?)(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and(?:, (?:in|on|at|by|after|before|during|since|from|over|within|later|then|meanwhile)(?: [^<>,;]{1,30}?)?,)? (?P<pronoun>it |they |he |she )?(?:(?:also|then|later|subsequently|still|now|again|currently|increasingly|eventually|finally|soon|quickly|promptly|even|effectively|largely|has|have|had|not|never|no longer|did not|does not|[a-z]+ly) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but|:) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while|having(?: already| also| earlier| previously| first)?) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?|,? (?:when|after|before|as|once|until|because|since|although|though) (?P<pronoun3>he |she )(?:(?:also|then|later|first|finally|had|has) ){0,2})",
-        r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target|cutt|halt|stopp|block|expell|recall|suspend|withdraw|buy|sell|export|import|host|fund|train|sanction|ban)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|remaining|is|are|was|were|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|keeps|opposes|condemns|supplies|sends|provides|delivers|arms|funds|trains)(?-u:\b)",
+        r"(?:^(?:[^<>,;]{1,40}?,? )?|[,;] |(?-u:\b)(?:and|but|while) (?:(?:by|in|on|at|after|before|during|since|until|within|over|from) [^<>,;]{1,30}? )?)(?P<subj>(?:[Tt]he )?<N\d+>) (?P<body>(?:[^;:<,]|, [^<;:])*(?:<[NAH]\d+>(?:[^;:<,]|, [^<;:])*)*?)(?P<conj>,? and(?:, (?:in|on|at|by|after|before|during|since|from|over|within|later|then|meanwhile)(?: [^<>,;]{1,30}?)?,)? (?P<pronoun>it |they |he |she )?(?:(?:also|then|later|subsequently|still|now|again|currently|increasingly|eventually|finally|soon|quickly|promptly|even|effectively|largely|has|have|had|not|never|no longer|did not|does not|[a-z]+ly) ){0,3}|(?:, but|, yet|, while|, whereas|;|; but|:) (?P<pronoun2>it |they )(?:(?:also|then|later|subsequently|still|has|have|had) ){0,3}|, (?:(?:then|also|thereby|while|so|even|all the while|having(?: already| also| earlier| previously| first)?) )?| (?:while|whilst) (?:(?:also|still|at the same time) )?|,? (?:when|after|before|as|once|until|because|since|although|though) (?P<pronoun3>he |she |it |they )(?:(?:also|then|later|first|finally|had|has) ){0,2})",
+        r"(?P<verb>(?:accus|condemn|blam|criticis|criticiz|denounc|supply|provid|send|deliver|arm|back|support|threaten|pressur|demand|join|sign|impos|levy|invad|attack|strik|bomb|shell|target|cutt|halt|stopp|block|expell|recall|suspend|withdraw|buy|sell|export|import|host|fund|train|sanction|ban)ing|[a-z]+ed|sent|sold|gave|took|made|struck|held|met|signed|began|won|lost|led|left|built|brought|bought|fought|kept|put|cut|hit|spoke|wrote|paid|sought|broke|stood|became|tore|froze|chose|drew|grew|lent|shot|withdrew|undertook|overran|hosts|remains|remaining|is|are|was|were|holds|buys|sells|imports|exports|backs|supports|depends|relies|maintains|keeps|opposes|condemns|supplies|sends|provides|delivers|arms|funds|trains|cooperates|works|trades|competes|negotiates|imposes|sanctions|threatens|accuses|criticises|criticizes|joins|signs|leads|belongs|deploys|finances|invests|coordinates|shares)(?-u:\b)",
     ))
     .unwrap()
 });
@@ -876,6 +876,14 @@ mod tests {
         (
             "<N0>, itself a belligerent, did not criticise <N1>.",
             "<N0> did not criticise <N1>.",
+        ),
+        (
+            "<N0> competes with <N1>, cooperates with <N2> and depends on <N3>.",
+            "<N0> competes with <N1>, <N0> cooperates with <N2> and <N0> depends on <N3>.",
+        ),
+        (
+            "<N0> has stayed neutral, although it joined other <N1> members.",
+            "<N0> has stayed neutral, although <N0> joined other <N1> members.",
         ),
         (
             "<N0> joined the <N1> in sanctioning <A2> officials.",
