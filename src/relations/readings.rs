@@ -364,15 +364,27 @@ static OBJECT_CONTROLLED_GERUND: LazyLock<Regex> = LazyLock::new(|| {
 
 fn with_object_controlled_gerund(reading: &str) -> Option<String> {
     let c = OBJECT_CONTROLLED_GERUND.captures(reading)?;
-    let (whole, gerund) = (c.get(0)?, c.name("gerund")?);
     // An accusation stays the accuser's word: `alleged that` lets the
     // claim carry its source in `attributed_to`.
     let accusation = c.name("accusation").is_some();
+    let prefix = if accusation { "alleged that " } else { "" };
+    gerund_with_subject(reading, &c, "object", prefix)
+}
+
+/// The reading with the whole match replaced by `prefix`, the slot named
+/// `subject` and the gerund with what follows it.
+fn gerund_with_subject(
+    reading: &str,
+    c: &regex::Captures,
+    subject: &str,
+    prefix: &str,
+) -> Option<String> {
+    let (whole, gerund) = (c.get(0)?, c.name("gerund")?);
     Some(format!(
         "{}{}{} {}",
         &reading[..whole.start()],
-        if accusation { "alleged that " } else { "" },
-        &c["object"],
+        prefix,
+        c.name(subject)?.as_str(),
         &reading[gerund.start()..]
     ))
 }
@@ -391,13 +403,7 @@ static JOINED_AGENT: LazyLock<Regex> = LazyLock::new(|| {
 
 fn with_joined_agent(reading: &str) -> Option<String> {
     let c = JOINED_AGENT.captures(reading)?;
-    let (whole, gerund) = (c.get(0)?, c.name("gerund")?);
-    Some(format!(
-        "{}{} {}",
-        &reading[..whole.start()],
-        &c["joined"],
-        &reading[gerund.start()..]
-    ))
+    gerund_with_subject(reading, &c, "joined", "")
 }
 
 /// Role nouns that an apposition can give its head (`Beijing, Venezuela's
