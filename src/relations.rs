@@ -706,6 +706,68 @@ fn unnamed_conjunct_end(text: &str, slots: &[Slot], first: usize, last: usize) -
     Some(at + found)
 }
 
+/// A predicate that repeats the one before it (`followed suit`, `did the
+/// same`): the actor before it is the subject of an elliptical clause.
+static ELLIPTICAL_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:soon |quickly |later |subsequently |then |promptly |swiftly |also )?(?:followed suit|followed|did the same|did likewise|did so)(?:[.,;]| (?:in|on|at|days|weeks|months|a|the|later|shortly|soon|suit|too|as well|within|after)\b)").unwrap()
+});
+
+static CLAUSE_CONJUNCTION_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:, and|;|, then) (?:then |later |soon )?$").unwrap());
+
+fn opens_an_ellipsis(after_conjunct: &str) -> bool {
+    ELLIPTICAL_PREDICATE.is_match(after_conjunct)
+}
+
+/// A clause that adds a subject to the predicate before it: `, and Niger
+/// followed`, `; Chad did the same`.
+static ELLIPTICAL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,? and|;|, then) (?:then |later |soon )?<[NA](\d+)>").unwrap()
+});
+
+/// `Mali severed diplomatic relations with Ukraine, and Niger followed`:
+/// VP ellipsis. Each claim stated before the elliptical clause holds for
+/// its subject too, with the same relation, object and polarity. Pairwise
+/// claims are left alone: the new subject joins no list.
+fn elliptical_claims(skeleton: &Skeleton, claims: &[Claim]) -> Vec<Claim> {
+    let mut copies: Vec<Claim> = Vec::new();
+    for clause in ELLIPTICAL_CLAUSE.captures_iter(&skeleton.text) {
+        let whole = clause.get(0).expect("group 0 always matches");
+        if !opens_an_ellipsis(&skeleton.text[whole.end()..]) {
+            continue;
+        }
+        let Some(slot) = clause[1]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| skeleton.slots.get(i))
+        else {
+            continue;
+        };
+        let before = |claim: &Claim| {
+            claim.subject_span.end <= slot.span.start && claim.object_span.end <= slot.span.start
+        };
+        for claim in claims.iter().filter(|c| !c.pairwise && before(c)) {
+            for (actor, span) in &slot.parts {
+                if *actor == claim.object || *actor == claim.subject {
+                    continue;
+                }
+                let mut copy = claim.clone();
+                copy.subject = actor.clone();
+                copy.subject_span = span.clone();
+                if is_symmetric(&copy.relation) && copy.object < copy.subject {
+                    std::mem::swap(&mut copy.subject, &mut copy.object);
+                    std::mem::swap(&mut copy.subject_span, &mut copy.object_span);
+                }
+                let known = claims.iter().chain(&copies).any(|c| c.same_unit(&copy));
+                if !known {
+                    copies.push(copy);
+                }
+            }
+        }
+    }
+    copies
+}
+
 fn joins_list(joiner: &str) -> bool {
     LIST_JOINER.is_match(joiner)
 }
@@ -741,6 +803,15 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
         while wanted && j + 1 < slots.len() && form != Form::Compound && joinable(&slots[j + 1]) {
             let joiner = between(text, &slots[j], &slots[j + 1]);
             if !joins_list(joiner) {
+                break;
+            }
+            // `severed ties with Ukraine, and Niger followed`: the last
+            // conjunct is the subject of an elliptical clause, no list item.
+            // `..., and Burkina Faso and Niger followed` is one subject.
+            if closes_list(joiner)
+                && opens_an_ellipsis(&text[slots[j + 1].span.end..])
+                && !CLAUSE_CONJUNCTION_BEFORE.is_match(&text[..slots[i].span.start])
+            {
                 break;
             }
             j += 1;
@@ -888,6 +959,10 @@ static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make the membership named right after them a goal.
 static MEMBERSHIP_SOUGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:support|supports|supported|backing|backs|backed|call|calls|called|push|pushes|pushed|bid|bids|application|applications|applied|candidacy|aspirations?|path|road|invitation|invited|request|requests|requested)(?: (?:for|to|towards))? (?:the |its |their |a |an |eventual |full |future |swift |early |rapid |formal )*(?:<N\d+>'s (?:<N\d+> )?(?:eventual |full |future |swift |early |rapid |formal )*)?$").unwrap()
+});
+/// Cues naming an office a member holds in its organisation.
+static OFFICE_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:presidency|chair|chairship|chairmanship)(?: year)?$").unwrap()
 });
 /// A threat is pressure in itself, but what is threatened has not happened
 /// (`threatened to halt trade talks`, `Trump's threat to halt trade talks`).
@@ -1309,6 +1384,8 @@ impl Extractor {
         // pairwise partners even when the group turns out to be a namesake.
         drop_pairs_within_groups(&mut claims);
         drop_homonym_groups(lexicon, &mut claims);
+        let elliptical = elliptical_claims(skeleton, &claims);
+        claims.extend(elliptical);
         claims
     }
 
@@ -1500,7 +1577,17 @@ impl Found<'_> {
         }
         // `our support for the full membership of Palestine`: a membership
         // backed, sought or applied for is not held yet.
-        if self.pattern.relation == "member_of" && MEMBERSHIP_SOUGHT.is_match(scope) {
+        // A chair or presidency is held, whoever backs it (`support for South
+        // Africa's G20 Presidency`).
+        let cue = self
+            .caps
+            .name("cue")
+            .map_or("", |c| &self.reading[c.range()]);
+        let holds_office = OFFICE_HELD.is_match(cue);
+        if self.pattern.relation == "member_of"
+            && !holds_office
+            && MEMBERSHIP_SOUGHT.is_match(scope)
+        {
             return None;
         }
         // `called on China, as a permanent member of the Security Council,

@@ -206,9 +206,14 @@ impl Tagger {
             };
             if at_word_boundaries(text, m.start(), m.end()) {
                 let name = &self.lexicon.names[self.pattern_names[m.pattern().as_usize()]];
-                if name.kind == MentionKind::Organisation
-                    && names_a_states_own_organ(text, m.range(), mentions.last())
-                {
+                let not_an_actor = match name.kind {
+                    MentionKind::Organisation => {
+                        names_a_states_own_organ(text, m.range(), mentions.last())
+                    }
+                    MentionKind::Metonym => names_an_instrument(&text[m.end()..]),
+                    _ => false,
+                };
+                if not_an_actor {
                     at = m.end();
                     continue;
                 }
@@ -285,6 +290,19 @@ fn names_a_states_own_organ(text: &str, name: Range<usize>, previous: Option<&Me
         .and_then(|rest| rest.split([' ', ',', '.', ';']).next())
         .unwrap_or("");
     longer_name || (owned && !INTERNATIONAL_ORGAN_USES.contains(&next_word))
+}
+
+/// Capitalised nouns that make a city before them the name of a document or
+/// a meeting (`the Athens Declaration`, `the Minsk Agreements`, `the Astana
+/// Format`), which is no actor, where the city alone would be its state.
+static INSTRUMENT_AFTER_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:Declarations?|Agreements?|Accords?|Treat(?:y|ies)|Protocols?|Process|Format|Charter|Conventions?|Consensus|Communiqu(?:e|é)|Statement|Memorandum|Document|Summit|Principles|Plan|Framework|Group|Dialogue|Initiative)\b").unwrap()
+});
+
+/// True when the words after a capital's name make it part of a document's
+/// or meeting's name.
+fn names_an_instrument(after: &str) -> bool {
+    INSTRUMENT_AFTER_CITY.is_match(after)
 }
 
 /// Names a document defines for itself: acronyms in brackets (`the
@@ -643,6 +661,16 @@ mod tests {
         assert!(!ids.contains(&"AFC".to_string()), "{ids:?}");
         assert!(ids.contains(&"ACS".to_string()), "{ids:?}");
         assert!(ids.contains(&"ACMECS".to_string()), "{ids:?}");
+    }
+
+    #[test]
+    fn a_city_naming_a_document_or_meeting_is_no_actor() {
+        let names: Vec<String> =
+            found("Athens and Ankara signed the Athens Declaration; the Minsk Group met in Minsk.")
+                .into_iter()
+                .map(|(text, actor, _)| format!("{text}={actor}"))
+                .collect();
+        assert_eq!(names, ["Athens=GRC", "Ankara=TUR", "Minsk=BLR"]);
     }
 
     #[test]
