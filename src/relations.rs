@@ -976,6 +976,20 @@ static REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)? off|abandon(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|suspension|termination|withdrawal|cancellation|end of|halt to|freeze of|freezing of|rather than|instead of)(?-u:\b)").unwrap()
 });
 
+/// A verb that undoes what the noun phrase after it names, with the
+/// determiners and modifiers between them (`lifted a decades-old`).
+static GOVERNING_REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)?(?: off)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|lift(?:s|ed|ing)?|restrict(?:s|ed|ing)?|curtail(?:s|ed|ing)?|withh(?:e|o)ld(?:s|ing)?) (?:(?:a|an|the|its|their|all|most|some|remaining|further|existing|long-standing|longstanding|[a-z]+-old|[a-z]+-year|[a-z]+-long) )*$").unwrap()
+});
+
+static PREPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" (?:on|of|to|for|in|against|from|with|by) ").unwrap());
+
+/// Nouns that a state's name modifies (`US government assistance`).
+static ATTRIBUTIVE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:government|state|federal|military|defen[cs]e|security|arms|economic|financial|development|humanitarian|budget)\b").unwrap()
+});
+
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"[;:(),]|--|(?-u:\b)(?:but|while|whereas|although|though|because|since|after|before|when|that|which|who)(?-u:\b)",
@@ -1624,6 +1638,7 @@ impl Found<'_> {
             .is_some_and(|y| NEITHER_BEFORE.is_match(&self.reading[..y.start()]));
         let flips = usize::from(negated_subject)
             + usize::from(negated_object)
+            + usize::from(self.reversed_from_outside(before))
             + usize::from(self.pattern.negated);
         let polarity = if flips % 2 == 1 {
             flip(polarity)
@@ -1631,6 +1646,29 @@ impl Found<'_> {
             polarity
         };
         Some((polarity, modality))
+    }
+
+    /// `lifted a decades-old US arms embargo on Cyprus`, `restricted US
+    /// government assistance to Azerbaijan`: a match that opens with its
+    /// subject as a modifier is a noun phrase, and the verb governing that
+    /// phrase, before the match, can reverse it.
+    fn reversed_from_outside(&self, before: &str) -> bool {
+        let Some(x) = self.opening_subject() else {
+            return false;
+        };
+        let after_x = &self.reading[x.end()..];
+        let modifier = self.reading[x.range()].starts_with("<A")
+            || after_x.starts_with("'s ")
+            || ATTRIBUTIVE_HEAD.is_match(after_x);
+        // The cue must head the phrase: in `lifted its embargo on arms sales
+        // to Vietnam` the verb undoes the embargo, not the sales.
+        let cue_start = self.caps.name("cue").map_or(x.end(), |c| c.start());
+        let heads = !PREPOSITION.is_match(&self.reading[x.end()..cue_start.max(x.end())]);
+        // `called on them to stop Israeli attacks`: what one is asked to
+        // stop is going on.
+        let reversal = GOVERNING_REVERSAL.find(before);
+        let asked = reversal.is_some_and(|r| before[..r.start()].ends_with("to "));
+        modifier && heads && reversal.is_some() && !asked
     }
 
     /// The subject slot (X, or a PAIR that acts together) when it opens
@@ -1752,6 +1790,11 @@ impl Found<'_> {
         {
             return Vec::new();
         }
+        // `Baku and Moscow have both criticised its presence`, read with
+        // `its` as the list: one slot on both sides relates no two parties.
+        if self.same_slot_on_both_sides() {
+            return Vec::new();
+        }
         let (xs, ys) = (self.parts("X"), self.parts("Y"));
         if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "Y", &ys) {
             return Vec::new();
@@ -1762,6 +1805,17 @@ impl Found<'_> {
         xs.iter()
             .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
             .collect()
+    }
+
+    fn same_slot_on_both_sides(&self) -> bool {
+        let slots = |name: &str| {
+            self.caps
+                .name(name)
+                .map(|m| slots_in(&self.reading[m.range()]))
+                .unwrap_or_default()
+        };
+        let xs = slots("X");
+        slots("Y").iter().any(|y| xs.contains(y))
     }
 
     /// `parties` with the template's co-agents added, if it has a `{CO}`
