@@ -68,7 +68,7 @@ pub fn classify(text: &str) -> Option<Furniture> {
         return Some(Furniture::LinkListHeading);
     }
     let words = word_count(text);
-    if words <= 8 && LINK_LIST_HEADING.is_match(text) {
+    if words <= 8 && is_link_list_heading(text) {
         return Some(Furniture::LinkListHeading);
     }
     if words <= 15 && SHARE_PROMPT.is_match(text) {
@@ -98,7 +98,13 @@ fn is_link_list_block(text: &str) -> bool {
         return false;
     };
     let items: Vec<&str> = lines.collect();
-    !items.is_empty() && LINK_LIST_HEADING.is_match(first) && items.iter().all(|l| is_list_item(l))
+    !items.is_empty() && is_link_list_heading(first) && items.iter().all(|l| is_list_item(l))
+}
+
+/// A link-list heading, also in wiki (`== See also ==`) or Markdown (`## Related`) markup.
+fn is_link_list_heading(line: &str) -> bool {
+    let bare = line.trim().trim_matches(|c| c == '=' || c == '#').trim();
+    LINK_LIST_HEADING.is_match(bare)
 }
 
 fn is_author_bio(text: &str) -> bool {
@@ -153,6 +159,11 @@ mod tests {
             Some(Furniture::SharePrompt),
         ),
         ("Related articles:", Some(Furniture::LinkListHeading)),
+        (
+            "== See also ==\n* Collective Security Treaty Organization\n* Kyrgyzstan–Tajikistan border conflict",
+            Some(Furniture::LinkListHeading),
+        ),
+        ("## Related", Some(Furniture::LinkListHeading)),
         ("More from Foreign Desk", Some(Furniture::LinkListHeading)),
         ("Share this article", Some(Furniture::SharePrompt)),
         (
