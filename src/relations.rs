@@ -100,6 +100,10 @@ pub fn skeleton(
     for slot in &mut slots {
         extend_with_agent(text, span.end, slot, agents);
     }
+    for i in 0..slots.len() {
+        let limit = slots.get(i + 1).map_or(span.end, |next| next.span.start);
+        extend_with_owned_name(text, limit, &mut slots[i]);
+    }
     share_agent_heads(text, &mut slots, agents);
     // A title takes the words before a name only where no agent phrase did:
     // `U.S. President Donald Trump` is one slot by `merge_same_actor`.
@@ -313,6 +317,44 @@ fn extend_with_agent(text: &str, limit: usize, slot: &mut Slot, agents: &[String
         }
     }
 }
+
+/// `the Russian Defence Ministry's Africa Corps`, `Libya's Government of
+/// National Accord`: a name the lexicon does not know, owned by an actor,
+/// is that actor's body or agent, and its slot takes the name in. A name
+/// that another mention starts (`Russia's Vladimir Putin`) is left to it;
+/// the name must end in a body's head noun, so products and places
+/// (`Israel's SPYDER`, `Russia's Kursk region`) stay outside the slot.
+fn extend_with_owned_name(text: &str, limit: usize, slot: &mut Slot) {
+    if slot.form != Form::Nominal || slot.span.end >= limit {
+        return;
+    }
+    let after = &text[slot.span.end..limit];
+    // `Libya's Government of National Accord`: the agent noun the slot
+    // ended on takes its own name.
+    let named_body = BODY_HEAD.is_match(&text[slot.span.clone()]);
+    let found = OWNED_NAME
+        .captures(after)
+        .or_else(|| named_body.then(|| BODY_NAME.captures(after)).flatten());
+    let Some(name) = found.and_then(|c| c.get(1)) else {
+        return;
+    };
+    slot.span.end += name.end();
+}
+
+static OWNED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^'s ((?:\p{Lu}[\w-]*)(?: (?:of|and|for|de|al|of the) \p{Lu}[\w-]*| \p{Lu}[\w-]*){0,4} (?:Corps|Forces|Force|Guards?|Army|Navy|Fleet|Ministry|Council|Agency|Service|Government|Command|Directorate|Bureau|Brigades?|Regiment|Division))(?:[ ,.;:)]|$)").unwrap()
+});
+
+static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:Government|Ministry|Council|Office|Department|Agency|Service|Committee|Command)$",
+    )
+    .unwrap()
+});
+
+static BODY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^( of (?:the )?\p{Lu}[\w-]*(?: (?:and|for|of) \p{Lu}[\w-]*| \p{Lu}[\w-]*){0,4})(?:[ ,.;:)]|$)").unwrap()
+});
 
 /// `and Western officials` → `officials`: the regional adjective after a
 /// demonym names no actor of its own.

@@ -480,3 +480,69 @@ fn a_member_state_is_no_agent_of_the_group_it_belongs_to() {
         ["TLS member_of ASEAN affirmed"]
     );
 }
+
+#[test]
+fn an_elliptical_clause_repeats_the_predicate_for_its_subject() {
+    assert_eq!(
+        sorted_claims("Mali severed diplomatic relations with Ukraine, and Niger followed."),
+        ["MLI condemns UKR affirmed", "NER condemns UKR affirmed"]
+    );
+    // Without a comma the last conjunct is still no object of the first clause.
+    assert_eq!(
+        sorted_claims(
+            "Mali severed diplomatic relations with Ukraine and Niger followed days later."
+        ),
+        ["MLI condemns UKR affirmed", "NER condemns UKR affirmed"]
+    );
+    // A list after the conjunction is the elliptical subject as a whole.
+    assert_eq!(
+        sorted_claims("Mali left ECOWAS in 2024, and Burkina Faso and Niger did the same."),
+        [
+            "BFA member_of ECOWAS negated",
+            "MLI member_of ECOWAS negated",
+            "NER member_of ECOWAS negated"
+        ]
+    );
+    // No ellipsis, no copy: a plain list object stays a list.
+    assert_eq!(
+        sorted_claims("Russia attacked Ukraine and Georgia."),
+        ["RUS attacks GEO affirmed", "RUS attacks UKR affirmed"]
+    );
+}
+
+#[test]
+fn a_named_body_owned_by_an_actor_is_its_agent() {
+    assert_eq!(
+        sorted_claims("The Russian Defence Ministry's Africa Corps has sent instructors to Niger."),
+        ["RUS supports NER affirmed"]
+    );
+    assert_eq!(
+        sorted_claims(
+            "Turkey signed a maritime memorandum with Libya's Government of National Accord."
+        ),
+        ["LBY cooperates_with TUR affirmed"]
+    );
+    // A product is no body: `bought Israel's SPYDER` still names the seller.
+    assert_eq!(
+        claims("Abu Dhabi has bought Israel's SPYDER and Barak air defence systems."),
+        ["ARE trades_with ISR affirmed"]
+    );
+}
+
+#[test]
+fn a_verb_reverses_the_noun_phrase_its_actor_opens() {
+    assert_eq!(
+        claims("The Act lifted a decades-old US arms embargo on Cyprus."),
+        ["USA sanctions CYP negated"]
+    );
+    assert_eq!(
+        claims("Washington lifted its remaining embargo on arms sales to Vietnam."),
+        ["USA supports VNM affirmed"]
+    );
+    assert_eq!(
+        claims(
+            "Aoun called on the international community to intervene to stop Israeli attacks on Lebanon."
+        ),
+        ["ISR attacks LBN affirmed"]
+    );
+}
