@@ -1021,7 +1021,7 @@ static REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
 /// A verb that undoes what the noun phrase after it names, with the
 /// determiners and modifiers between them (`lifted a decades-old`).
 static GOVERNING_REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)?(?: off)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|lift(?:s|ed|ing)?|restrict(?:s|ed|ing)?|curtail(?:s|ed|ing)?|withh(?:e|o)ld(?:s|ing)?) (?:(?:a|an|the|its|their|all|most|some|remaining|further|existing|long-standing|longstanding|[a-z]+-old|[a-z]+-year|[a-z]+-long) )*$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)?(?: off)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|lift(?:s|ed|ing)?|restrict(?:s|ed|ing)?|curtail(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|withh(?:e|o)ld(?:s|ing)?) (?:(?:a|an|the|its|their|all|most|some|remaining|further|existing|long-standing|longstanding|[a-z]+-old|[a-z]+-year|[a-z]+-long) )*$").unwrap()
 });
 
 static PREPOSITION: LazyLock<Regex> =
@@ -1029,7 +1029,7 @@ static PREPOSITION: LazyLock<Regex> =
 
 /// Nouns that a state's name modifies (`US government assistance`).
 static ATTRIBUTIVE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ (?:government|state|federal|military|defen[cs]e|security|arms|economic|financial|development|humanitarian|budget)\b").unwrap()
+    Regex::new(r"^ (?:government|state|federal|military|defen[cs]e|security|arms|economic|financial|development|humanitarian|budget|aid|assistance|support|funding|loans?|weapons|sanctions|tariffs|embargo|trade|exports|imports|deliveries|supplies|shipments|investment)\b").unwrap()
 });
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
