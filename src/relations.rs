@@ -998,9 +998,10 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:should|shall|must|ought to|would|will|could|might|(?-i:may)|can|cannot|hopes? to|hoped to|hoping to|seeks? to|sought to|seeking to|aims? to|aimed to|aiming to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|wishes? to|wished to|expects? to|expected to|(?:is|are|was|were) to|possibility|possible|possibly|potential|potentially|prospects?|if|unless|whether|without|in order to|so as to|calls? (?:on|for)|called (?:on|for)|urged?s?|urging|would-be|proposed|future|aspir\w*|ambitions? to|bid to|push(?:es|ed)? for|consider(?:s|ed|ing)?|could|risks?|threat of|threats of|hypothetical|look(?:s|ed|ing)? forward to|encourag(?:e|es|ed|ing) (?:the |an? )?(?:early|swift|speedy|prompt|timely|further|continued|conclusion|resumption|full)|encourag(?:e|es|ed|ing) (?:[a-z]+ ){1,3}to|(?:ready|willing|prepared|eager|keen) to|offer(?:s|ed|ing)? to|to (?:bring about|achieve|broker|facilitate|promote|pave the way for|lay the groundwork for))(?-u:\b)|'ll(?-u:\b)").unwrap()
 });
-/// Words that make the membership named right after them a goal.
+/// Words that make the membership named right after them a goal, backed or
+/// opposed (`opposed Sweden's NATO membership`).
 static MEMBERSHIP_SOUGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:support|supports|supported|backing|backs|backed|call|calls|called|push|pushes|pushed|bid|bids|application|applications|applied|candidacy|aspirations?|path|road|invitation|invited|request|requests|requested)(?: (?:for|to|towards))? (?:the |its |their |a |an |eventual |full |future |swift |early |rapid |formal )*(?:<N\d+>'s (?:<N\d+> )?(?:eventual |full |future |swift |early |rapid |formal )*)?$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:support|supports|supported|backing|backs|backed|oppos(?:e|es|ed|ing)|opposition|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|objected|objects|resist(?:s|ed|ing)?|call|calls|called|push|pushes|pushed|bid|bids|application|applications|applied|candidacy|aspirations?|path|road|invitation|invited|request|requests|requested)(?: (?:for|to|towards))? (?:the |its |their |a |an |eventual |full |future |swift |early |rapid |formal )*(?:<N\d+>'s (?:<N\d+> )?(?:eventual |full |future |swift |early |rapid |formal )*)?$").unwrap()
 });
 /// Cues naming an office a member holds in its organisation.
 static OFFICE_HELD: LazyLock<Regex> = LazyLock::new(|| {

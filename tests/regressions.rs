@@ -546,3 +546,11 @@ fn a_verb_reverses_the_noun_phrase_its_actor_opens() {
         ["ISR attacks LBN affirmed"]
     );
 }
+
+#[test]
+fn a_membership_opposed_is_not_held() {
+    assert_eq!(
+        claims("Ankara has long opposed Sweden's NATO membership."),
+        ["TUR condemns SWE affirmed"]
+    );
+}
