@@ -331,10 +331,12 @@ fn extend_with_owned_name(text: &str, limit: usize, slot: &mut Slot) {
     let after = &text[slot.span.end..limit];
     // `Libya's Government of National Accord`: the agent noun the slot
     // ended on takes its own name.
-    let named_body = BODY_HEAD.is_match(&text[slot.span.clone()]);
-    let found = OWNED_NAME
-        .captures(after)
-        .or_else(|| named_body.then(|| BODY_NAME.captures(after)).flatten());
+    let found = OWNED_NAME.captures(after).or_else(|| {
+        BODY_HEAD
+            .is_match(&text[slot.span.clone()])
+            .then(|| BODY_NAME.captures(after))
+            .flatten()
+    });
     let Some(name) = found.and_then(|c| c.get(1)) else {
         return;
     };
@@ -1003,10 +1005,6 @@ static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
 static MEMBERSHIP_SOUGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:support|supports|supported|backing|backs|backed|oppos(?:e|es|ed|ing)|opposition|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|objected|objects|resist(?:s|ed|ing)?|call|calls|called|push|pushes|pushed|bid|bids|application|applications|applied|candidacy|aspirations?|path|road|invitation|invited|request|requests|requested)(?: (?:for|to|towards))? (?:the |its |their |a |an |eventual |full |future |swift |early |rapid |formal )*(?:<N\d+>'s (?:<N\d+> )?(?:eventual |full |future |swift |early |rapid |formal )*)?$").unwrap()
 });
-/// Cues naming an office a member holds in its organisation.
-static OFFICE_HELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:presidency|chair|chairship|chairmanship)(?: year)?$").unwrap()
-});
 /// A threat is pressure in itself, but what is threatened has not happened
 /// (`threatened to halt trade talks`, `Trump's threat to halt trade talks`).
 static THREAT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1016,13 +1014,22 @@ static THREAT: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs that undo what follows them: `suspended its support for` denies the
 /// support, and `has not suspended its support` affirms it again.
 static REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)? off|abandon(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|suspension|termination|withdrawal|cancellation|end of|halt to|freeze of|freezing of|rather than|instead of)(?-u:\b)").unwrap()
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{UNDOING_VERBS}|cut(?:s|ting)? off|abandon(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|suspension|termination|withdrawal|cancellation|end of|halt to|freeze of|freezing of|rather than|instead of)(?-u:\b)"
+    ))
+    .unwrap()
 });
+
+/// Verbs that undo what they govern, shared by both reversal checks.
+const UNDOING_VERBS: &str = r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)";
 
 /// A verb that undoes what the noun phrase after it names, with the
 /// determiners and modifiers between them (`lifted a decades-old`).
 static GOVERNING_REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|cut(?:s|ting)?(?: off)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|lift(?:s|ed|ing)?|restrict(?:s|ed|ing)?|curtail(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|withh(?:e|o)ld(?:s|ing)?) (?:(?:a|an|the|its|their|all|most|some|remaining|further|existing|long-standing|longstanding|[a-z]+-old|[a-z]+-year|[a-z]+-long) )*$").unwrap()
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{UNDOING_VERBS}|cut(?:s|ting)?(?: off)?|lift(?:s|ed|ing)?|restrict(?:s|ed|ing)?|curtail(?:s|ed|ing)?|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|withh(?:e|o)ld(?:s|ing)?) (?:(?:a|an|the|its|their|all|most|some|remaining|further|existing|long-standing|longstanding|[a-z]+-old|[a-z]+-year|[a-z]+-long) )*$"
+    ))
+    .unwrap()
 });
 
 static PREPOSITION: LazyLock<Regex> =
@@ -1636,13 +1643,8 @@ impl Found<'_> {
         // backed, sought or applied for is not held yet.
         // A chair or presidency is held, whoever backs it (`support for South
         // Africa's G20 Presidency`).
-        let cue = self
-            .caps
-            .name("cue")
-            .map_or("", |c| &self.reading[c.range()]);
-        let holds_office = OFFICE_HELD.is_match(cue);
         if self.pattern.relation == "member_of"
-            && !holds_office
+            && !self.cue_names_an_office()
             && MEMBERSHIP_SOUGHT.is_match(scope)
         {
             return None;
@@ -1691,6 +1693,19 @@ impl Found<'_> {
         Some((polarity, modality))
     }
 
+    /// Whether the cue names an office a member holds in its organisation
+    /// (`presidency`, `Chair`, `chairship year`).
+    fn cue_names_an_office(&self) -> bool {
+        let Some(cue) = self.caps.name("cue") else {
+            return false;
+        };
+        let office = self.reading[cue.range()].to_ascii_lowercase();
+        matches!(
+            office.strip_suffix(" year").unwrap_or(&office),
+            "presidency" | "chair" | "chairship" | "chairmanship"
+        )
+    }
+
     /// `lifted a decades-old US arms embargo on Cyprus`, `restricted US
     /// government assistance to Azerbaijan`: a match that opens with its
     /// subject as a modifier is a noun phrase, and the verb governing that
@@ -1707,11 +1722,14 @@ impl Found<'_> {
         // to Vietnam` the verb undoes the embargo, not the sales.
         let cue_start = self.caps.name("cue").map_or(x.end(), |c| c.start());
         let heads = !PREPOSITION.is_match(&self.reading[x.end()..cue_start.max(x.end())]);
+        if !modifier || !heads {
+            return false;
+        }
         // `called on them to stop Israeli attacks`: what one is asked to
         // stop is going on.
-        let reversal = GOVERNING_REVERSAL.find(before);
-        let asked = reversal.is_some_and(|r| before[..r.start()].ends_with("to "));
-        modifier && heads && reversal.is_some() && !asked
+        GOVERNING_REVERSAL
+            .find(before)
+            .is_some_and(|r| !before[..r.start()].ends_with("to "))
     }
 
     /// The subject slot (X, or a PAIR that acts together) when it opens
