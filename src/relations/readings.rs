@@ -99,8 +99,9 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 15] = [
+    let transforms: [fn(&str) -> Option<String>; 16] = [
         without_both,
+        without_regional_conjuncts,
         with_label_subject,
         with_named_subject,
         with_named_examples,
@@ -418,6 +419,20 @@ static BOTH: LazyLock<Regex> =
 
 fn without_both(reading: &str) -> Option<String> {
     match BOTH.replace_all(reading, "$1") {
+        std::borrow::Cow::Owned(without) => Some(without),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
+}
+
+/// `criticised Western and <A1> strikes on <N2>`: a regional adjective
+/// coordinated with a demonym names no actor, and the demonym keeps its
+/// claim when the region is left out.
+static REGIONAL_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Western|European|Arab|Gulf|African|Asian|Nordic|Baltic|Latin American|allied|other|foreign|international) (?:and|or) (<A\d+>)").unwrap()
+});
+
+fn without_regional_conjuncts(reading: &str) -> Option<String> {
+    match REGIONAL_CONJUNCT.replace_all(reading, "$1") {
         std::borrow::Cow::Owned(without) => Some(without),
         std::borrow::Cow::Borrowed(_) => None,
     }
@@ -1098,6 +1113,10 @@ mod tests {
         (
             "<N0> joined the <N1> in 1977, <N4> in 1995 and the <N5> in 2007.",
             "<N0> joined the <N5> in 2007.",
+        ),
+        (
+            "<N0> criticised Western and <A2> strikes on <N3>.",
+            "<N0> criticised <A2> strikes on <N3>.",
         ),
     ];
 
