@@ -764,9 +764,15 @@ fn opens_an_ellipsis(after_conjunct: &str) -> bool {
 }
 
 /// A clause that adds a subject to the predicate before it: `, and Niger
-/// followed`, `; Chad did the same`.
+/// followed`, `; Chad did the same`; or a comparative one whose auxiliary
+/// comes first and is the whole predicate: `, as did Brazil and Mexico`,
+/// `, and so did Chad`.
 static ELLIPTICAL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:,? and|;|, then) (?:then |later |soon )?<[NA](\d+)>").unwrap()
+    Regex::new(concat!(
+        r"(?:,? and|;|, then) (?:then |later |soon )?<[NA](\d+)>",
+        r"|(?P<inverted>,? (?:as|and so|so) (?:did|does|do|has|have|had) (?:the )?)<[NA](\d+)>(?:[.,;]|$| (?:too|as well|later|in|on|after)\b)",
+    ))
+    .unwrap()
 });
 
 /// `Mali severed diplomatic relations with Ukraine, and Niger followed`:
@@ -777,20 +783,40 @@ fn elliptical_claims(skeleton: &Skeleton, claims: &[Claim]) -> Vec<Claim> {
     let mut copies: Vec<Claim> = Vec::new();
     for clause in ELLIPTICAL_CLAUSE.captures_iter(&skeleton.text) {
         let whole = clause.get(0).expect("group 0 always matches");
-        if !opens_an_ellipsis(&skeleton.text[whole.end()..]) {
+        let inverted = clause.name("inverted").is_some();
+        if !inverted && !opens_an_ellipsis(&skeleton.text[whole.end()..]) {
             continue;
         }
-        let Some(slot) = clause[1]
-            .parse::<usize>()
-            .ok()
+        let index = clause.get(1).or_else(|| clause.get(3));
+        let Some(slot) = index
+            .and_then(|i| i.as_str().parse::<usize>().ok())
             .and_then(|i| skeleton.slots.get(i))
         else {
+            continue;
+        };
+        // Only the elided predicate's own claims carry over: those of the
+        // clause's subject, the first subject of a claim in the clause
+        // (`<N0> condemned the raid on <N1> by <N2>, as did <N3>` gives <N3>
+        // the condemnation, not the raid).
+        let Some(first) = first_slot_of_clause(skeleton, whole.start()) else {
             continue;
         };
         let before = |claim: &Claim| {
             claim.subject_span.end <= slot.span.start && claim.object_span.end <= slot.span.start
         };
-        for claim in claims.iter().filter(|c| !c.pairwise && before(c)) {
+        let in_clause = |claim: &Claim| first.span.start <= claim.subject_span.start;
+        let candidates: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| !c.pairwise && before(c) && in_clause(c))
+            .collect();
+        let Some(subject) = candidates
+            .iter()
+            .map(|c| c.subject_span.clone())
+            .min_by_key(|s| s.start)
+        else {
+            continue;
+        };
+        for claim in candidates.into_iter().filter(|c| c.subject_span == subject) {
             for (actor, span) in &slot.parts {
                 if *actor == claim.object || *actor == claim.subject {
                     continue;
@@ -810,6 +836,25 @@ fn elliptical_claims(skeleton: &Skeleton, claims: &[Claim]) -> Vec<Claim> {
         }
     }
     copies
+}
+
+/// A fronted adverbial clause, which holds no subject of the main clause
+/// (`After <N0> had armed the rebels, <N1> severed ...`).
+static FRONTED_ADVERBIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:After|When|While|Whereas|Although|Though|Since|As|Because|If|Once|Before|Until|Following|Despite|Amid|In response to)\b[^,]*|[^,<]*\d{4}), ").unwrap()
+});
+
+/// The first slot of the clause that ends at `end` in the skeleton: after
+/// the last semicolon and after a fronted adverbial.
+fn first_slot_of_clause(skeleton: &Skeleton, end: usize) -> Option<&Slot> {
+    let text = &skeleton.text[..end];
+    let mut start = text.rfind(';').map_or(0, |at| at + 1);
+    if let Some(fronted) = FRONTED_ADVERBIAL.find(&text[start..]) {
+        start += fronted.end();
+    }
+    let first = SLOT_TOKEN.captures(&text[start..])?;
+    let index: usize = first[1].parse().ok()?;
+    skeleton.slots.get(index)
 }
 
 fn joins_list(joiner: &str) -> bool {

@@ -481,6 +481,27 @@ fn a_member_state_is_no_agent_of_the_group_it_belongs_to() {
     );
 }
 
+/// `as did X` and `so did X` put the auxiliary first; only claims said of
+/// the clause's subject carry over, not those of a phrase in its object.
+#[test]
+fn an_inverted_elliptical_clause_repeats_only_the_subjects_predicate() {
+    assert_eq!(
+        sorted_claims("China condemned the US strikes on Venezuela, as did Brazil."),
+        [
+            "BRA condemns USA affirmed",
+            "CHN condemns USA affirmed",
+            "USA attacks VEN affirmed"
+        ]
+    );
+    assert_eq!(
+        sorted_claims("Mali left ECOWAS in 2024, and so did Niger."),
+        [
+            "MLI member_of ECOWAS negated",
+            "NER member_of ECOWAS negated"
+        ]
+    );
+}
+
 #[test]
 fn an_elliptical_clause_repeats_the_predicate_for_its_subject() {
     assert_eq!(
