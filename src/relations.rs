@@ -1273,6 +1273,41 @@ fn fragment_after_marker(skeleton: &str) -> Option<&str> {
     verb.then_some(fragment)
 }
 
+/// A bullet that opens with a role noun phrase: `- Largest trading partner
+/// of <N0>`, `- Founding member of <N1>`, `- Host of the port`.
+static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:the|a|an) )?(?i:(?:largest|biggest|main|top|leading|principal|chief|key|major|founding|full|[a-z]+-largest|strategic|trading|trade|security|defen[cs]e|energy|arms|military|economic|important|close|closest|oldest|permanent|non-permanent|associate|dialogue|comprehensive|special|sole|only|single|fellow|original|first) ){0,3}(?i:members?|partners?|founders?|host|buyer|purchaser|customer|supplier|exporter|importer|creditor|lender|donor|ally|signatory|observer|rival|chair|beneficiary|recipient|investor|source) (?i:of|to|for|in|with)(?-u:\b)").unwrap()
+});
+
+/// The words of a bullet after its marker, as the predicate of a copula,
+/// when they open with a role noun phrase.
+fn predicate_after_marker(skeleton: &str) -> Option<String> {
+    let marker = LIST_MARKER.find(skeleton)?;
+    let fragment = &skeleton[marker.end()..];
+    if !ROLE_FIRST.is_match(fragment) {
+        return None;
+    }
+    let mut chars = fragment.chars();
+    let initial = chars.next()?.to_lowercase();
+    let predicate = format!("{initial}{}", chars.as_str());
+    // The article a heading's bullet drops: `the` before a superlative or
+    // a ranking word, `a` otherwise (`is a founding member of <N0>`).
+    let first_word = predicate.split(' ').next().unwrap_or("");
+    let article = if matches!(first_word, "the" | "a" | "an") {
+        ""
+    } else if first_word.ends_with("est")
+        || matches!(
+            first_word,
+            "main" | "top" | "leading" | "principal" | "chief" | "sole" | "only"
+        )
+    {
+        "the "
+    } else {
+        "a "
+    };
+    Some(format!("is {article}{predicate}"))
+}
+
 /// The words of a bullet after its marker, when they open with a name
 /// (`- Azerbaijan and Pakistan`, `- Qatar, the first customer`).
 fn items_after_marker(skeleton: &str) -> Option<&str> {
@@ -1372,7 +1407,16 @@ impl Extractor {
         let bullet = skeleton(text, span.clone(), mentions, &lexicon.agents);
         let joined = match lead {
             Lead::Subject { subject, words } => {
-                let fragment = fragment_after_marker(&bullet.text)?;
+                // Under a bare heading (`Brazil`), a role noun phrase is
+                // predicated of it: `- Founding member of BRICS`.
+                let predicate = words
+                    .is_empty()
+                    .then(|| predicate_after_marker(&bullet.text))
+                    .flatten();
+                let fragment = match predicate {
+                    Some(predicate) => predicate,
+                    None => fragment_after_marker(&bullet.text)?.to_string(),
+                };
                 let slot = bullet.slots.len();
                 let mut joined = bullet.clone();
                 joined.text = format!("<N{slot}>{words} {fragment}");
@@ -2318,6 +2362,31 @@ mod lead_tests {
         ];
         for (skeleton, wanted) in fragments {
             assert_eq!(fragment_after_marker(skeleton), wanted, "{skeleton}");
+        }
+    }
+
+    #[test]
+    fn bullets_that_open_with_a_role_are_predicates_with_their_article() {
+        let predicates = [
+            (
+                "- Founding member of <N0>.",
+                Some("is a founding member of <N0>."),
+            ),
+            (
+                "- Largest trading partner of <N0>.",
+                Some("is the largest trading partner of <N0>."),
+            ),
+            ("- A key ally of <N0>.", Some("is a key ally of <N0>.")),
+            ("- Supplied arms to partner <N0>.", None),
+            ("- Member states met in <N0>.", None),
+            ("Founding member of <N0>.", None),
+        ];
+        for (skeleton, wanted) in predicates {
+            assert_eq!(
+                predicate_after_marker(skeleton).as_deref(),
+                wanted,
+                "{skeleton}"
+            );
         }
     }
 
