@@ -99,9 +99,10 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 16] = [
+    let transforms: [fn(&str) -> Option<String>; 17] = [
         without_both,
         without_regional_conjuncts,
+        with_predicate_first,
         with_label_subject,
         with_named_subject,
         with_named_examples,
@@ -422,6 +423,28 @@ fn without_both(reading: &str) -> Option<String> {
         std::borrow::Cow::Owned(without) => Some(without),
         std::borrow::Cow::Borrowed(_) => None,
     }
+}
+
+/// `<N0>'s largest trading partner is <N1>`: a specificational copula
+/// names its subject last; read it the other way round, `<N1> is <N0>'s
+/// largest trading partner`, the order the patterns know.
+static PREDICATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<owner><N\d+>)'s (?P<role>(?:[a-z-]+ ){{0,3}}?(?:{ROLE_NOUNS})) (?P<copula>is|was|remains|remained|has been|had been|became|has become) (?:now |also |still |again )?(?P<filler>(?:the )?<N\d+>)(?P<end>[.,;:]|$)"
+    ))
+    .unwrap()
+});
+
+fn with_predicate_first(reading: &str) -> Option<String> {
+    let c = PREDICATE_FIRST.captures(reading)?;
+    let whole = c.get(0)?.range();
+    let swapped = format!(
+        "{} {} {}'s {}{}",
+        &c["filler"], &c["copula"], &c["owner"], &c["role"], &c["end"]
+    );
+    let mut out = reading.to_string();
+    out.replace_range(whole, &swapped);
+    Some(out)
 }
 
 /// `criticised Western and <A1> strikes on <N2>`: a regional adjective
@@ -1117,6 +1140,10 @@ mod tests {
         (
             "<N0> criticised Western and <A2> strikes on <N3>.",
             "<N0> criticised <A2> strikes on <N3>.",
+        ),
+        (
+            "<N0>'s largest trading partner is <N2>.",
+            "<N2> is <N0>'s largest trading partner.",
         ),
     ];
 
