@@ -769,8 +769,8 @@ fn opens_an_ellipsis(after_conjunct: &str) -> bool {
 /// `, and so did Chad`.
 static ELLIPTICAL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:,? and|;|, then) (?:then |later |soon )?<[NA](\d+)>",
-        r"|(?P<inverted>,? (?:as|and so|so) (?:did|does|do|has|have|had) (?:the )?)<[NA](\d+)>(?:[.,;]|$| (?:too|as well|later|in|on|after)\b)",
+        r"(?:,? and|;|, then) (?:then |later |soon )?<[NA](?P<slot>\d+)>",
+        r"|,? (?:as|and so|so) (?:did|does|do|has|have|had) (?:the )?<[NA](?P<inverted_slot>\d+)>(?:[.,;]|$| (?:too|as well|later|in|on|after)\b)",
     ))
     .unwrap()
 });
@@ -783,13 +783,18 @@ fn elliptical_claims(skeleton: &Skeleton, claims: &[Claim]) -> Vec<Claim> {
     let mut copies: Vec<Claim> = Vec::new();
     for clause in ELLIPTICAL_CLAUSE.captures_iter(&skeleton.text) {
         let whole = clause.get(0).expect("group 0 always matches");
-        let inverted = clause.name("inverted").is_some();
-        if !inverted && !opens_an_ellipsis(&skeleton.text[whole.end()..]) {
-            continue;
-        }
-        let index = clause.get(1).or_else(|| clause.get(3));
+        // The inverted form is its own predicate; the other needs one after.
+        let index = match clause.name("inverted_slot") {
+            Some(index) => index,
+            None if opens_an_ellipsis(&skeleton.text[whole.end()..]) => {
+                clause.name("slot").expect("one branch matched")
+            }
+            None => continue,
+        };
         let Some(slot) = index
-            .and_then(|i| i.as_str().parse::<usize>().ok())
+            .as_str()
+            .parse::<usize>()
+            .ok()
             .and_then(|i| skeleton.slots.get(i))
         else {
             continue;

@@ -419,8 +419,14 @@ static BOTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:both|Both) ((?:the )?<[NA]\d+>)").unwrap());
 
 fn without_both(reading: &str) -> Option<String> {
-    match BOTH.replace_all(reading, "$1") {
-        std::borrow::Cow::Owned(without) => Some(without),
+    replaced(&BOTH, reading, "$1")
+}
+
+/// `reading` with every match of `regex` replaced, or `None` when nothing
+/// matched, so that an unchanged reading is not added again.
+fn replaced(regex: &Regex, reading: &str, with: &str) -> Option<String> {
+    match regex.replace_all(reading, with) {
+        std::borrow::Cow::Owned(changed) => Some(changed),
         std::borrow::Cow::Borrowed(_) => None,
     }
 }
@@ -455,10 +461,7 @@ static REGIONAL_CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn without_regional_conjuncts(reading: &str) -> Option<String> {
-    match REGIONAL_CONJUNCT.replace_all(reading, "$1") {
-        std::borrow::Cow::Owned(without) => Some(without),
-        std::borrow::Cow::Borrowed(_) => None,
-    }
+    replaced(&REGIONAL_CONJUNCT, reading, "$1")
 }
 
 /// `<N0> is the largest trading partner of most states and a major
