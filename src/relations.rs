@@ -420,7 +420,8 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
         .find_map(|of| before.strip_suffix(of).map(|head| (head, of)));
     if let Some((head, of)) = of {
         if let Some(len) = longest_agent_suffix(head, agents) {
-            slot.span.start -= len + of.len() + 1;
+            let coordinated = coordinated_title_len(&head[..head.len() - len], agents);
+            slot.span.start -= coordinated + len + of.len() + 1;
         }
         return;
     }
@@ -454,6 +455,16 @@ fn extend_with_title(text: &str, limit: usize, slot: &mut Slot, agents: &[String
     if let Some(len) = title {
         slot.span.start -= len + 1;
     }
+}
+
+/// `the Crown Prince and Prime Minister of Saudi Arabia`: one person holding
+/// two offices of one state. Length of the `Crown Prince and ` that
+/// `before` ends with, or zero.
+fn coordinated_title_len(before: &str, agents: &[String]) -> usize {
+    before
+        .strip_suffix(" and ")
+        .and_then(|first| longest_agent_suffix(first, agents))
+        .map_or(0, |len| len + " and ".len())
 }
 
 /// `met the foreign ministers of Tunisia and Libya`, `the government of
@@ -658,7 +669,13 @@ fn merge_same_actor(text: &str, slots: Vec<Slot>) -> Vec<Slot> {
             && last.parts[0].0 == slot.parts[0].0
             && matches!(
                 between(text, last, &slot),
-                " " | ", " | " of " | " of the " | "'s " | " ("
+                " " | ", "
+                    | " of "
+                    | " of the "
+                    | "'s "
+                    | " ("
+                    | " on behalf of the "
+                    | " on behalf of "
             )
         {
             last.span.end = slot.span.end;
@@ -876,6 +893,11 @@ static LIST_CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[ ,])(?:and|or|nor|&|as well as|together with|along with) |/").unwrap()
 });
 
+/// `We, the Prime Minister of ...`: the opening of a joint statement, whose
+/// apposition lists everyone who speaks in it.
+static SPEAKERS_APPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\p{L}])We, (?:[Tt]he )?$").unwrap());
+
 /// `Australia, the UK, and the U.S.` → one slot with three actors. A run
 /// joined only by commas is not a list (`sanctions on Russia, China said`).
 fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
@@ -894,6 +916,8 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
             Some(f) => next.form == f,
             None => next.form == form,
         };
+        let names_the_speakers =
+            only.is_none() && SPEAKERS_APPOSITION.is_match(&text[..slots[i].span.start]);
         while wanted && j + 1 < slots.len() && form != Form::Compound && joinable(&slots[j + 1]) {
             let joiner = between(text, &slots[j], &slots[j + 1]);
             if !joins_list(joiner) {
@@ -911,7 +935,12 @@ fn merge_lists(text: &str, slots: Vec<Slot>, only: Option<Form>) -> Vec<Slot> {
             j += 1;
             // `Japan, India and France, and China, which ...`: a list ends
             // at its conjunction; a second one starts another constituent.
-            if closes_list(joiner) {
+            // Not so where it names the speakers (`We, the President of A
+            // and B, the Crown Prince and Prime Minister of C, ...`): there
+            // each item may have its own conjunction.
+            if names_the_speakers {
+                last_close = Some(j);
+            } else if closes_list(joiner) {
                 last_close = Some(j);
                 break;
             }

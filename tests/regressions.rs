@@ -437,8 +437,11 @@ fn a_paragraph_number_does_not_hide_the_start_of_a_sentence() {
     found.sort();
     assert_eq!(
         found,
+        // The EU's High Representative is one of the speakers, all of whom
+        // meet as the group.
         [
             "CAN member_of G7 affirmed",
+            "EU member_of G7 affirmed",
             "FRA member_of G7 affirmed",
             "ITA member_of G7 affirmed",
             "JPN member_of G7 affirmed",
