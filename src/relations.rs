@@ -1082,7 +1082,7 @@ static IRREALIS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make the membership named right after them a goal, backed or
 /// opposed (`opposed Sweden's NATO membership`).
 static MEMBERSHIP_SOUGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:support|supports|supported|backing|backs|backed|oppos(?:e|es|ed|ing)|opposition|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|objected|objects|resist(?:s|ed|ing)?|call|calls|called|push|pushes|pushed|bid|bids|application|applications|applied|candidacy|aspirations?|path|road|invitation|invited|request|requests|requested)(?: (?:for|to|towards))? (?:the |its |their |a |an |eventual |full |future |swift |early |rapid |formal )*(?:<N\d+>'s (?:<N\d+> )?(?:eventual |full |future |swift |early |rapid |formal )*)?$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:support|supports|supported|backing|backs|backed|oppos(?:e|es|ed|ing)|opposition|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|objected|objects|resist(?:s|ed|ing)?|call|calls|called|push|pushes|pushed|bid|bids|application|applications|applied|candidacy|aspirations?|path|road|invitation|invited|request|requests|requested|progress|steps|talks|negotiations)(?: (?:for|to|towards|toward|on))? (?:the |its |their |a |an |eventual |full |future |swift |early |rapid |formal )*(?:<N\d+>'s (?:<N\d+> )?(?:eventual |full |future |swift |early |rapid |formal )*)?$").unwrap()
 });
 /// A threat is pressure in itself, but what is threatened has not happened
 /// (`threatened to halt trade talks`, `Trump's threat to halt trade talks`).

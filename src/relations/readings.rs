@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(<[NA]\d+>(?:'s [a-z-]+(?: [a-z-]+)?)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part|[a-z]+ly) )?",
+        r"(<[NA]\d+>(?:'s (?:[^\s<>,;]+ ){0,3}?[a-z-]+)?), (?:(?:itself|themselves|once|now|long|still|then|also|by then|too|in turn|for (?:its|their) part|[a-z]+ly) )?",
         r"(?:a|an|the|one of|home to|(?:most|many|some|all|several|none|half|two|three|both|each|one|the rest) of (?:them|which|whom)|which|who|whose|whom|where|itself|themselves|too|like|unlike|along with|together with|as well as|rivals|allies|allied|partners|neighbours|neighbors|enemies|adversaries|foes|friends|members|launched|founded|created|established|formed|signed|set up|visiting|speaking|writing|citing|using|announced|concluded|adopted|agreed|ratified|unveiled|inaugurated|based|headquartered|led|chaired|hosted|backed|known as|once|renamed|rebranded|formerly|previously|originally|also known as|better known as|now known as|[a-z]+ed|stung|torn|caught|driven|shaken|hit|bound|drawn|sworn|beset|wary|keen|eager|anxious|reluctant|unwilling|determined|mindful|fearful|desperate)(?-u:\b)[^;:,]{0,160}?(?:, (?:and|or) [^;:,]{0,80}?)?, ",
         r"|\s*\([^()]{0,160}\)|\s*--[^-]{0,160}?--",
     ))
@@ -923,6 +923,10 @@ mod tests {
         (
             "<N0>, itself a belligerent, did not criticise <N1>.",
             "<N0> did not criticise <N1>.",
+        ),
+        (
+            "<N0>'s September 2023 offensive, which ended <A1> control, was condemned by <N2>.",
+            "<N0>'s September 2023 offensive was condemned by <N2>.",
         ),
         (
             "<N0> competes with <N1>, cooperates with <N2> and depends on <N3>.",
