@@ -1099,6 +1099,12 @@ static REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `the collapse of cross-border cooperation between A and B`: a noun of
+/// ending right before a match that opens at its cue denies the relation.
+static UNDONE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:collapse|breakdown|break-up|breakup|rupture|end|suspension|termination|freezing|severing) of (?:(?:the|their|its|all|bilateral|[a-z]+-[a-z]+) )*$").unwrap()
+});
+
 /// Verbs that undo what they govern, shared by both reversal checks.
 const UNDOING_VERBS: &str = r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)";
 
@@ -1180,7 +1186,8 @@ pub fn judge(scope: &str, own: &str) -> Option<(Polarity, Modality)> {
     // denies the cue it stands before, wherever the match began.
     let no_cue = NO_BEFORE_CUE.is_match(&own) || EXISTENTIAL_NO.is_match(scope);
     // `rather than members` denies; `has not suspended its support` affirms.
-    let polarity = if (NEGATION.is_match(&own) || no_cue) != REVERSAL.is_match(&own) {
+    let undone = REVERSAL.is_match(&own) || UNDONE_BEFORE_CUE.is_match(scope);
+    let polarity = if (NEGATION.is_match(&own) || no_cue) != undone {
         Polarity::Negated
     } else {
         Polarity::Affirmed
