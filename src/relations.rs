@@ -1102,7 +1102,7 @@ static REVERSAL: LazyLock<Regex> = LazyLock::new(|| {
 /// `the collapse of cross-border cooperation between A and B`: a noun of
 /// ending right before a match that opens at its cue denies the relation.
 static UNDONE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:collapse|breakdown|break-up|breakup|rupture|end|suspension|termination|freezing|severing) of (?:(?:the|their|its|all|bilateral|[a-z]+-[a-z]+) )*$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:collapse|breakdown|break-up|breakup|rupture|suspension|termination|freezing|severing) of (?:(?:the|their|its|all|bilateral|[a-z]+-[a-z]+) )*$").unwrap()
 });
 
 /// Verbs that undo what they govern, shared by both reversal checks.
