@@ -1588,9 +1588,8 @@ impl Extractor {
     pub fn any_template_matches(&self, text: &str) -> bool {
         self.candidates(text).into_iter().any(|index| {
             let (p, t) = self.templates[index];
-            self.patterns.patterns[p].templates[t]
-                .regex
-                .is_match(text.as_bytes())
+            let regex = self.patterns.patterns[p].templates[t].regex.get();
+            regex.is_some_and(|r| r.is_match(text.as_bytes()))
         })
     }
 
@@ -1628,12 +1627,15 @@ impl Extractor {
             if (template.has_pair() && !has_group) || (template.needs_demonym() && !has_demonym) {
                 continue;
             }
+            let Some(regex) = template.regex.get() else {
+                continue;
+            };
             // Most candidates do not match; finding that out without
             // capture slots costs about half as much.
-            if !template.regex.is_match(reading.as_bytes()) {
+            if !regex.is_match(reading.as_bytes()) {
                 continue;
             }
-            for caps in template.regex.captures_iter(reading.as_bytes()) {
+            for caps in regex.captures_iter(reading.as_bytes()) {
                 // Templates are byte regexes: a class such as `[^-]` can end a
                 // match inside a multi-byte character, and the judging below
                 // slices the reading at match and group bounds. Such a match

@@ -89,3 +89,67 @@ fn check_passes_on_the_shipped_lexicons() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("every example extracts its claims"));
 }
+
+/// A template whose syntax is fine but whose automaton is over the size
+/// limit: only building it finds that out.
+fn oversized_template_lexicons() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("patterns.txt"),
+        "pattern attacks.huge\nrelation attacks\nmatch {X} (?:(?:(?:[a-z]{50}){50}){50}) [[struck]] {Y}\nexample Russia struck Ukraine. => RUS attacks UKR\n\npattern attacks.plain\nrelation attacks\nmatch {X} [[struck]] {Y}\nexample Russia struck Ukraine. => RUS attacks UKR\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn check_builds_every_template_and_names_the_oversized_one() {
+    let dir = oversized_template_lexicons();
+    let out = run_in(
+        &repo(),
+        &[
+            "lexicon",
+            "check",
+            "--lexicons",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("patterns.txt:3:") && err.contains("does not compile"),
+        "{err}"
+    );
+}
+
+#[test]
+fn run_warns_of_an_oversized_template_and_keeps_the_others() {
+    let dir = oversized_template_lexicons();
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("a.txt"),
+        "Russia struck Ukraine in May.\n",
+    )
+    .unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = run_in(
+        &repo(),
+        &[
+            "run",
+            input.path().to_str().unwrap(),
+            "--lexicons",
+            dir.path().to_str().unwrap(),
+            "--out",
+            out_dir.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning") && err.contains("patterns.txt:3:"),
+        "{err}"
+    );
+    let claims = csv_rows(&out_dir.path().join("claims.csv"));
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0]["pattern"], "attacks.plain");
+}

@@ -121,7 +121,9 @@ pub fn run(args: &DiscoverArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    match execute(args, &engine, &inventory) {
+    let result = execute(args, &engine, &inventory);
+    super::warn_unbuilt(&engine);
+    match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("claimex: cannot write {}: {e}", args.out.display());

@@ -148,6 +148,7 @@ fn predict(args: &EvalArgs) -> Result<Predictions, i32> {
         eprintln!("claimex eval: {e}");
         EXIT_USAGE
     })?;
+    super::warn_unbuilt(&engine);
     Ok(predictions)
 }
 

@@ -39,9 +39,13 @@ pub fn check(dir: Option<&Path>) -> i32 {
     let mut problems = Vec::new();
     let lexicon = lexicon::build(files).map_err(|p| problems.extend(p)).ok();
     let patterns = patterns_file.and_then(|f| {
-        patterns::parse(&f.name, &f.text)
+        let set = patterns::parse(&f.name, &f.text)
             .map_err(|p| problems.extend(p))
-            .ok()
+            .ok()?;
+        // A run builds templates as their cues occur; a check builds them all.
+        let unbuilt = set.build_problems(true);
+        problems.extend(unbuilt);
+        Some(set)
     });
     if !problems.is_empty() {
         return report_problems(&problems);

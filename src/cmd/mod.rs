@@ -21,3 +21,12 @@ pub fn load_engine(dir: Option<&Path>, limits: Limits) -> Result<Engine, i32> {
         run::EXIT_USAGE
     })
 }
+
+/// Warns of templates that failed to build when a cue first called for them
+/// (only the size limit can do that once the syntax checked out at load):
+/// they matched nothing in this run.
+pub fn warn_unbuilt(engine: &Engine) {
+    for p in engine.extractor.patterns().build_problems(false) {
+        eprintln!("claimex: warning: {p} (this template matched nothing in this run)");
+    }
+}

@@ -50,7 +50,9 @@ pub fn run(args: &RunArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    match pool.install(|| execute(args, &engine, inventory)) {
+    let result = pool.install(|| execute(args, &engine, inventory));
+    super::warn_unbuilt(&engine);
+    match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("claimex: cannot write to {}: {e}", args.out.display());
