@@ -5,7 +5,9 @@
 //! at all. The layout is detected per document. In both, a paragraph that a
 //! stray line break cut mid-sentence is put back together.
 
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::model::Paragraph;
 
@@ -27,7 +29,7 @@ const MIN_WRAPPED_LINE: usize = 40;
 pub fn split(text: &str) -> Vec<Paragraph> {
     let blocks = blocks_between_blank_lines(text);
     let blocks = match detect_layout(text, &blocks) {
-        Layout::BlankLines => blocks,
+        Layout::BlankLines => split_list_items(text, blocks),
         Layout::OnePerLine => non_blank_lines(text),
     };
     let mut paragraphs = rejoin_broken(text, blocks);
@@ -122,6 +124,32 @@ fn blocks_between_blank_lines(text: &str) -> Vec<Paragraph> {
     blocks
 }
 
+/// A line that opens with a list marker (`- `, `• `, `3. `, `b) `).
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*\u{2022}\u{2023}\u{2043}\u{25E6}\u{25AA}\u{25CF}\u{2013}]|\(?(?:\d{1,2}|[a-z])[.)]) ")
+        .expect("valid regex")
+});
+
+/// Blocks cut before every line that opens a list item: a list under a
+/// heading is one block between blank lines, but its items are no wrapped
+/// prose, and a bullet without a full stop would run into the next one.
+/// A line without a marker stays with the item it continues.
+fn split_list_items(text: &str, blocks: Vec<Paragraph>) -> Vec<Paragraph> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let mut start = block.span.start;
+        for line in line_spans(&text[block.span.clone()]).skip(1) {
+            let line = block.span.start + line.start..block.span.start + line.end;
+            if LIST_ITEM.is_match(&text[line.clone()]) {
+                out.push(paragraph(trimmed(text, start..line.start)));
+                start = line.start;
+            }
+        }
+        out.push(paragraph(trimmed(text, start..block.span.end)));
+    }
+    out
+}
+
 fn non_blank_lines(text: &str) -> Vec<Paragraph> {
     line_spans(text)
         .filter(|span| !is_blank(text, span))
@@ -162,6 +190,22 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|p| &text[p.span]).collect()
+    }
+
+    #[test]
+    fn each_list_item_of_a_block_is_a_paragraph() {
+        let text = "SUDAN\n\nIn 2020 Moscow and Khartoum signed a deal for a naval\nlogistics centre near Port Sudan, never ratified since then.\n\n- Moscow now backs the army\n- Russia vetoed a UK draft; London condemned the veto\n  and its timing\n3. Numbered items too\n\nARMS SALES\n";
+        assert_eq!(
+            texts(text),
+            [
+                "SUDAN",
+                "In 2020 Moscow and Khartoum signed a deal for a naval\nlogistics centre near Port Sudan, never ratified since then.",
+                "- Moscow now backs the army",
+                "- Russia vetoed a UK draft; London condemned the veto\n  and its timing",
+                "3. Numbered items too",
+                "ARMS SALES",
+            ]
+        );
     }
 
     #[test]
