@@ -1532,10 +1532,11 @@ impl Extractor {
         // One claim per (subject, relation, object), whatever the readings
         // add: a reading that cuts away a negation or a reversal (`ended its
         // cooperation with` read as `its cooperation with`) must not add the
-        // opposite of what the sentence says. Only the sentence as written
-        // can state both polarities, with two cues that do not overlap
-        // (`were founding members of the Lima Group ...; Argentina withdrew
-        // from the Lima Group`).
+        // opposite of what the sentence says. Both polarities are kept when
+        // the sentence as written states them with two cues that do not
+        // overlap (`were founding members of the Lima Group ...; Argentina
+        // withdrew from the Lima Group`), or when a later reading finds a cue
+        // that no earlier match of the triple contains.
         type Triple = (ActorId, String, ActorId);
         let mut first: HashMap<Triple, (Polarity, Range<usize>, bool)> = claims
             .iter()
@@ -1544,6 +1545,9 @@ impl Extractor {
                 (triple, (c.polarity, 0..0, false))
             })
             .collect();
+        // The matches that stated each triple, in any reading and with
+        // either polarity.
+        let mut matches_of: HashMap<Triple, Vec<String>> = HashMap::new();
         let org_slots: Vec<bool> = skeleton
             .slots
             .iter()
@@ -1553,12 +1557,21 @@ impl Extractor {
         for (index, reading) in readings(text, &org_slots).iter().enumerate() {
             let as_written = index == 0;
             let found = self.claims_of_reading(lexicon, skeleton, reading, &candidates, sentence);
-            for (claim, span) in found {
+            for (claim, span, whole) in found {
                 let triple = (
                     claim.subject.clone(),
                     claim.relation.clone(),
                     claim.object.clone(),
                 );
+                // A cue that no earlier match of this triple contains is
+                // another predicate, whatever reading found it: `has not
+                // endorsed Y's claim, but it has backed Y`. (`paused part of
+                // its aid to Y` contains the cue of `its aid to Y`.)
+                let cue = reading[span.clone()].to_ascii_lowercase();
+                let earlier_matches = matches_of.entry(triple.clone()).or_default();
+                let new_predicate = !earlier_matches.is_empty()
+                    && !earlier_matches.iter().any(|m| contains_word(m, &cue));
+                earlier_matches.push(reading[whole].to_ascii_lowercase());
                 match first.get_mut(&triple) {
                     None => {
                         first.insert(triple, (claim.polarity, span, false));
@@ -1566,7 +1579,8 @@ impl Extractor {
                     }
                     Some((polarity, earlier, both)) => {
                         let apart = span.start >= earlier.end || span.end <= earlier.start;
-                        if as_written && apart && !*both && *polarity != claim.polarity {
+                        let stated_apart = (as_written && apart) || new_predicate;
+                        if stated_apart && !*both && *polarity != claim.polarity {
                             *both = true;
                             claims.push(claim);
                         }
@@ -1614,7 +1628,7 @@ impl Extractor {
         reading: &str,
         candidates: &[usize],
         sentence: usize,
-    ) -> Vec<(Claim, Range<usize>)> {
+    ) -> Vec<(Claim, Range<usize>, Range<usize>)> {
         let mut claims = Vec::new();
         let has_group = skeleton.slots.iter().any(|s| s.parts.len() > 1);
         let has_demonym = skeleton.slots.iter().any(|s| s.form == Form::Adjectival);
@@ -1647,11 +1661,8 @@ impl Extractor {
                     continue;
                 }
                 // Where the cue is, or the whole match for a template without one.
-                let span = caps
-                    .name("cue")
-                    .or_else(|| caps.get(0))
-                    .expect("group 0 always matches")
-                    .range();
+                let whole = caps.get(0).expect("group 0 always matches").range();
+                let span = caps.name("cue").map_or(whole.clone(), |cue| cue.range());
                 let found = Found {
                     pattern,
                     template,
@@ -1663,12 +1674,21 @@ impl Extractor {
                     found
                         .claims(lexicon, sentence)
                         .into_iter()
-                        .map(|c| (c, span.clone())),
+                        .map(|c| (c, span.clone(), whole.clone())),
                 );
             }
         }
         claims
     }
+}
+
+/// Whether `words` holds `phrase` between word boundaries.
+fn contains_word(words: &str, phrase: &str) -> bool {
+    words.match_indices(phrase).any(|(at, _)| {
+        let before = words[..at].chars().next_back();
+        let after = words[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// An actor and the words that name it.

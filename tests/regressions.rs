@@ -578,3 +578,21 @@ fn a_membership_opposed_is_not_held() {
         ["TUR condemns SWE affirmed"]
     );
 }
+
+#[test]
+fn a_second_predicate_found_in_a_later_reading_keeps_its_own_polarity() {
+    // `it has backed Caracas` is found only once the shared subject is
+    // restored; its cue word is in no match of the negated clause.
+    assert_eq!(
+        sorted_claims(
+            "Russia has not formally endorsed Venezuela's claim, but it has backed Caracas diplomatically."
+        ),
+        ["RUS supports VEN affirmed", "RUS supports VEN negated"]
+    );
+    // A reading that drops the reversal (`paused part of its aid to Y` read
+    // as `its aid to Y`) restates a word of the negated match: no opposite.
+    assert_eq!(
+        sorted_claims("The United States paused part of its aid to Ethiopia."),
+        ["USA supports ETH negated"]
+    );
+}
