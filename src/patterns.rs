@@ -647,9 +647,10 @@ impl Parser {
                 let regex = match form {
                     "" => pair_regex(),
                     "compound" => compound_pair_regex(),
+                    "adj" => r"(?P<PAIR>(?:the )?<A\d+>)".to_string(),
                     other => {
                         return Err(format!(
-                            "unknown form `{other}` for PAIR; use {{PAIR}} or {{PAIR:compound}}"
+                            "unknown form `{other}` for PAIR; use {{PAIR}}, {{PAIR:compound}} or {{PAIR:adj}}"
                         ));
                     }
                 };
