@@ -46,7 +46,7 @@ fn development_set_does_not_regress() {
 fn blind_development_sets_do_not_regress() {
     for set in [
         "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
-        "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19",
+        "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20",
     ] {
         gate(
             &format!("devset-{set}"),
