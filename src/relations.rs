@@ -1106,7 +1106,7 @@ static UNDONE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Verbs that undo what they govern, shared by both reversal checks.
-const UNDOING_VERBS: &str = r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)";
+const UNDOING_VERBS: &str = r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|froze|freez(?:e|es|ing)|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?";
 
 /// A verb that undoes what the noun phrase after it names, with the
 /// determiners and modifiers between them (`lifted a decades-old`).

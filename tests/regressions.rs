@@ -596,3 +596,26 @@ fn a_second_predicate_found_in_a_later_reading_keeps_its_own_polarity() {
         ["USA supports ETH negated"]
     );
 }
+
+#[test]
+fn the_purpose_of_an_instrument_is_its_users_act() {
+    assert_eq!(
+        sorted_claims(
+            "On 1 February 2025 Trump invoked the International Emergency Economic Powers Act to impose 25 percent tariffs on Mexico and Canada."
+        ),
+        ["USA sanctions CAN affirmed", "USA sanctions MEX affirmed"]
+    );
+    // The object of `urged` does the act: no purpose reading.
+    assert_eq!(
+        sorted_claims("Washington urged Tokyo to impose tariffs on China."),
+        ["USA pressures JPN affirmed"]
+    );
+}
+
+#[test]
+fn a_ban_on_imports_is_no_trade() {
+    assert_eq!(
+        sorted_claims("China banned imports from Japan."),
+        ["CHN sanctions JPN affirmed", "CHN trades_with JPN negated"]
+    );
+}

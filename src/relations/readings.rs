@@ -99,7 +99,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
     let mut out = vec![skeleton.to_string()];
     // Each way of reading applies to the readings before it, in this order:
     // an aside cut out can reveal a shared subject, and so on.
-    let transforms: [fn(&str) -> Option<String>; 17] = [
+    let transforms: [fn(&str) -> Option<String>; 18] = [
         without_both,
         without_regional_conjuncts,
         with_predicate_first,
@@ -117,6 +117,7 @@ pub(super) fn readings(skeleton: &str, org_slots: &[bool]) -> Vec<String> {
         with_bound_possessives,
         with_comitative_subject,
         with_instrument_subject,
+        with_purpose_subject,
     ];
     for transform in transforms {
         let new: Vec<String> = out.iter().filter_map(|r| transform(r)).collect();
@@ -666,6 +667,32 @@ fn with_instrument_subject(reading: &str) -> Option<String> {
         &reading[..subject.start()],
         subject.as_str(),
         &reading[participle.start()..]
+    ))
+}
+
+/// `Trump invoked the International Emergency Economic Powers Act to impose
+/// tariffs on Mexico`: a verb that takes an instrument (a law, a power, a
+/// veto) and a purpose infinitive; the purpose is the subject's own act, so
+/// it is read with that subject (`Trump impose tariffs on ...`). Verbs whose
+/// object does the act (`urged Japan to impose`) are not in the list, and
+/// the instrument names no actor.
+static INSTRUMENT_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<subject>(?:[Tt]he )?<N\d+>) (?:(?:has|have|had|also|then|later|again|repeatedly|once again) )*",
+        r"(?:invoked|invokes|used|uses|employed|employs|wielded|wields|leveraged|leverages|exploited|exploits|signed|signs|issued|issues|passed|passes|enacted|enacts|cited|cites) ",
+        r"(?:the |an? |its |their |his |her )[^<>,;:]{1,80}? to (?P<verb>[a-z]+)(?-u:\b)",
+    ))
+    .unwrap()
+});
+
+fn with_purpose_subject(reading: &str) -> Option<String> {
+    let c = INSTRUMENT_PURPOSE.captures(reading)?;
+    let (subject, verb) = (c.name("subject")?, c.name("verb")?);
+    Some(format!(
+        "{}{} {}",
+        &reading[..subject.start()],
+        subject.as_str(),
+        &reading[verb.start()..]
     ))
 }
 
