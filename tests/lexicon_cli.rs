@@ -27,33 +27,37 @@ fn list_prints_every_search_form_as_tsv() {
     assert!(lines.iter().skip(1).all(|l| l.split('\t').count() == 3));
 }
 
-fn broken_lexicons() -> tempfile::TempDir {
+/// A lexicon folder holding `files` (name, text); the rest is embedded.
+fn lexicons_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("states.tsv"),
-        "# id\tname\taliases\tdemonyms\tmetonyms\nUSA\tUnited States\tU.S.\tAmerican\tWashington\nRussia\tRussia\t\t\t\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("patterns.txt"),
-        "pattern a.b\nrelation befriends\nmatch {X} likes {Y}\nexample A likes B. => USA befriends RUS\n",
-    )
-    .unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
     dir
+}
+
+/// `claimex lexicon check --lexicons DIR`.
+fn check(dir: &tempfile::TempDir) -> std::process::Output {
+    let dir = dir.path().to_str().unwrap();
+    run_in(&repo(), &["lexicon", "check", "--lexicons", dir])
+}
+
+fn broken_lexicons() -> tempfile::TempDir {
+    lexicons_with(&[
+        (
+            "states.tsv",
+            "# id\tname\taliases\tdemonyms\tmetonyms\nUSA\tUnited States\tU.S.\tAmerican\tWashington\nRussia\tRussia\t\t\t\n",
+        ),
+        (
+            "patterns.txt",
+            "pattern a.b\nrelation befriends\nmatch {X} likes {Y}\nexample A likes B. => USA befriends RUS\n",
+        ),
+    ])
 }
 
 #[test]
 fn check_reports_broken_rows_with_file_and_line() {
-    let dir = broken_lexicons();
-    let out = run_in(
-        &repo(),
-        &[
-            "lexicon",
-            "check",
-            "--lexicons",
-            dir.path().to_str().unwrap(),
-        ],
-    );
+    let out = check(&broken_lexicons());
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("states.tsv:3:"), "{err}");
@@ -93,27 +97,15 @@ fn check_passes_on_the_shipped_lexicons() {
 /// A template whose syntax is fine but whose automaton is over the size
 /// limit: only building it finds that out.
 fn oversized_template_lexicons() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("patterns.txt"),
+    lexicons_with(&[(
+        "patterns.txt",
         "pattern attacks.huge\nrelation attacks\nmatch {X} (?:(?:(?:[a-z]{50}){50}){50}) [[struck]] {Y}\nexample Russia struck Ukraine. => RUS attacks UKR\n\npattern attacks.plain\nrelation attacks\nmatch {X} [[struck]] {Y}\nexample Russia struck Ukraine. => RUS attacks UKR\n",
-    )
-    .unwrap();
-    dir
+    )])
 }
 
 #[test]
 fn check_builds_every_template_and_names_the_oversized_one() {
-    let dir = oversized_template_lexicons();
-    let out = run_in(
-        &repo(),
-        &[
-            "lexicon",
-            "check",
-            "--lexicons",
-            dir.path().to_str().unwrap(),
-        ],
-    );
+    let out = check(&oversized_template_lexicons());
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
