@@ -1691,6 +1691,16 @@ fn contains_word(words: &str, phrase: &str) -> bool {
     })
 }
 
+/// From the end of a subject to the end of its cue: a relative pronoun and a
+/// third-person singular verb (`, which supplies`, `, who has long backed`).
+static SINGULAR_RELATIVE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^,? (?:which|who) (?:(?:also|now|still|reportedly|allegedly|[a-z]+ly) )*",
+        r"(?:(?:has|is|was|does)(?-u:\b)|[a-z]+[^s\s]s(?-u:\b))",
+    ))
+    .unwrap()
+});
+
 /// An actor and the words that name it.
 type Part = (ActorId, Range<usize>);
 
@@ -2013,7 +2023,7 @@ impl Found<'_> {
         if self.same_slot_on_both_sides() {
             return Vec::new();
         }
-        let (xs, ys) = (self.parts("X"), self.parts("Y"));
+        let (xs, ys) = (self.agreeing_subjects(self.parts("X")), self.parts("Y"));
         if !self.allowed(lexicon, "X", &xs) || !self.allowed(lexicon, "Y", &ys) {
             return Vec::new();
         }
@@ -2023,6 +2033,24 @@ impl Found<'_> {
         xs.iter()
             .flat_map(|x| ys.iter().map(move |y| (x.clone(), y.clone())))
             .collect()
+    }
+
+    /// `The UAE and Iran, which supplies drones to the SAF,`: a relative
+    /// clause whose verb is singular agrees with the last conjunct of a
+    /// list, not with the list, so that conjunct alone is its subject.
+    fn agreeing_subjects(&self, mut xs: Vec<Part>) -> Vec<Part> {
+        let (Some(x), Some(cue)) = (self.caps.name("X"), self.caps.name("cue")) else {
+            return xs;
+        };
+        if xs.len() < 2 || x.end() > cue.start() {
+            return xs;
+        }
+        let verb_phrase = &self.reading[x.end()..cue.end()];
+        if !SINGULAR_RELATIVE_VERB.is_match(verb_phrase) {
+            return xs;
+        }
+        xs.sort_by_key(|(_, span)| span.start);
+        xs.split_off(xs.len() - 1)
     }
 
     fn same_slot_on_both_sides(&self) -> bool {

@@ -619,3 +619,25 @@ fn a_ban_on_imports_is_no_trade() {
         ["CHN sanctions JPN affirmed", "CHN trades_with JPN negated"]
     );
 }
+
+#[test]
+fn a_singular_relative_verb_after_a_list_agrees_with_its_last_conjunct() {
+    assert_eq!(
+        sorted_claims(
+            "The UAE and Iran, which supplies drones to the Sudanese army, compete with Russia for influence."
+        ),
+        [
+            "ARE competes_with RUS affirmed",
+            "IRN competes_with RUS affirmed",
+            "IRN supports SDN affirmed"
+        ]
+    );
+    assert_eq!(
+        sorted_claims("France and Germany, which support Ukraine, met in Paris."),
+        [
+            "DEU negotiates_with FRA affirmed",
+            "DEU supports UKR affirmed",
+            "FRA supports UKR affirmed"
+        ]
+    );
+}
